@@ -1,0 +1,167 @@
+package dev.ingate.dispatch;
+
+import dev.ingate.pipeline.Exchange;
+import dev.ingate.pipeline.IngateError;
+import dev.ingate.provider.Provider;
+import dev.ingate.stream.Framing;
+import dev.ingate.stream.StreamRelay;
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One attempt at one provider: connect, send the buffered request, wait for the response head (within
+ * {@code upstream_timeout}), then relay the body. Cancelled at once if the caller goes away.
+ */
+final class UpstreamCall implements StreamRelay.Outcome {
+
+    private final Vertx vertx;
+    private final UpstreamClients clients;
+    private final Exchange ex;
+    private final Provider provider;
+    private HttpClientRequest request;
+    private long sentAt;
+    private long timeoutTimer = -1;
+    private boolean headersReceived;
+    private boolean done;
+
+    UpstreamCall(Vertx vertx, UpstreamClients clients, Exchange ex, Provider provider) {
+        this.vertx = vertx;
+        this.clients = clients;
+        this.ex = ex;
+        this.provider = provider;
+    }
+
+    void start() {
+        ex.attemptStarted();
+        ex.onClientGone(this::cancel);
+        RequestOptions options = new RequestOptions()
+                .setMethod(ex.request().method())
+                .setHost(provider.address().host())
+                .setPort(provider.address().port())
+                .setSsl(provider.address().tls())
+                .setURI(provider.upstreamUri(ex.request().path(), ex.request().query()))
+                .setHeaders(UpstreamHeaders.build(ex, provider, ex.body().length()))
+                .setFollowRedirects(false);
+        sentAt = System.nanoTime();
+        timeoutTimer = vertx.setTimer(ex.state().server().upstreamTimeout().toMillis(), id -> timedOut());
+        clients.forAddress(provider.address()).request(options).onComplete(this::connected);
+    }
+
+    private void connected(AsyncResult<HttpClientRequest> connection) {
+        if (connection.failed()) {
+            failed(connection.cause());
+            return;
+        }
+        request = connection.result();
+        if (done) {
+            request.reset();
+            return;
+        }
+        request.response().onComplete(this::responded);
+        if (ex.body().length() > 0) {
+            request.end(ex.body());
+        } else {
+            request.end();
+        }
+    }
+
+    private void responded(AsyncResult<HttpClientResponse> result) {
+        if (result.failed()) {
+            failed(result.cause());
+            return;
+        }
+        if (done) {
+            return;
+        }
+        headersReceived = true;
+        vertx.cancelTimer(timeoutTimer);
+        long now = System.nanoTime();
+        ex.addUpstreamNanos(now - sentAt);
+        HttpClientResponse upstream = result.result();
+        HttpServerResponse client = ex.response();
+        client.setStatusCode(upstream.statusCode());
+        copyResponseHeaders(upstream, client);
+        client.headers()
+                .set(Exchange.REQUEST_ID, ex.id())
+                .set(Exchange.SERVED_BY, provider.name())
+                .set(Exchange.ATTEMPTS, String.valueOf(ex.attempts()))
+                .set(Exchange.OVERHEAD_MS, Exchange.formatMillis(ex.overheadNanos(now)));
+        if (!client.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(upstream.statusCode())) {
+            client.setChunked(true);
+        }
+        Framing framing = Framing.ofContentType(upstream.getHeader(HttpHeaders.CONTENT_TYPE));
+        StreamRelay.start(vertx, upstream, client, framing, ex.state().server().streamIdleTimeout().toMillis(), this);
+    }
+
+    private boolean mayHaveBody(int status) {
+        return status >= 200 && status != 204 && status != 304 && ex.request().method() != io.vertx.core.http.HttpMethod.HEAD;
+    }
+
+    private static void copyResponseHeaders(HttpClientResponse upstream, HttpServerResponse client) {
+        Set<String> connectionListed = HopByHop.listedInConnection(upstream.headers());
+        for (Map.Entry<String, String> header : upstream.headers()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!HopByHop.isHopByHop(name) && !connectionListed.contains(name)) {
+                client.headers().add(header.getKey(), header.getValue());
+            }
+        }
+    }
+
+    private void timedOut() {
+        if (done || headersReceived) {
+            return;
+        }
+        done = true;
+        if (request != null) {
+            request.reset();
+        }
+        ex.fail(IngateError.upstreamTimeout(provider.name()));
+    }
+
+    private void failed(Throwable cause) {
+        if (done) {
+            return;
+        }
+        done = true;
+        vertx.cancelTimer(timeoutTimer);
+        if (cause instanceof ConnectTimeoutException) {
+            ex.fail(IngateError.upstreamTimeout(provider.name()));
+        } else {
+            ex.fail(IngateError.upstreamUnreachable(provider.name(), describe(cause)));
+        }
+    }
+
+    /** The caller went away: stop the upstream call now, whatever stage it is in. */
+    private void cancel() {
+        done = true;
+        vertx.cancelTimer(timeoutTimer);
+        if (request != null) {
+            request.reset();
+        }
+    }
+
+    @Override
+    public void completed() {
+        done = true;
+    }
+
+    @Override
+    public void cut(Throwable cause) {
+        done = true;
+    }
+
+    private static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.ingate.pipeline;
+
+import dev.ingate.auth.GatewayKey;
+import dev.ingate.auth.KeyCarrier;
+import dev.ingate.provider.ApiShape;
+import dev.ingate.provider.Provider;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * One proxied request on its way through the pipeline: what the caller sent, what the interceptors
+ * learned about it, and how to answer. Lives on one event loop; not thread-safe by design.
+ */
+public final class Exchange {
+
+    public static final String REQUEST_ID = "X-Ingate-Request-Id";
+    public static final String SERVED_BY = "X-Ingate-Served-By";
+    public static final String ATTEMPTS = "X-Ingate-Attempts";
+    public static final String OVERHEAD_MS = "X-Ingate-Overhead-Ms";
+
+    private final String id;
+    private final long startNanos;
+    private final HttpServerRequest request;
+    private final GatewayState state;
+    private final ApiShape callerShape;
+
+    private GatewayKey key;
+    private KeyCarrier keyCarrier = KeyCarrier.NONE;
+    private Provider provider;
+    private Buffer body;
+    private String model;
+    private boolean streamRequested;
+    private int attempts;
+    private long upstreamNanos;
+    private boolean clientGone;
+    private Runnable clientGoneHook;
+
+    public Exchange(String id, long startNanos, HttpServerRequest request, GatewayState state) {
+        this.id = id;
+        this.startNanos = startNanos;
+        this.request = request;
+        this.state = state;
+        this.callerShape = ApiShape.ofIngressPath(request.path());
+        request.response().closeHandler(v -> clientWentAway());
+    }
+
+    public String id() { return id; }
+    public long startNanos() { return startNanos; }
+    public HttpServerRequest request() { return request; }
+    public HttpServerResponse response() { return request.response(); }
+    public GatewayState state() { return state; }
+    public ApiShape callerShape() { return callerShape; }
+
+    public GatewayKey key() { return key; }
+    public KeyCarrier keyCarrier() { return keyCarrier; }
+    public void authenticated(GatewayKey key, KeyCarrier carrier) {
+        this.key = key;
+        this.keyCarrier = carrier;
+    }
+
+    public Provider provider() { return provider; }
+    public void provider(Provider provider) { this.provider = provider; }
+
+    /** The whole request body; empty until the body interceptor has read it. */
+    public Buffer body() { return body; }
+    public void body(Buffer body) { this.body = body; }
+
+    public String model() { return model; }
+    public boolean streamRequested() { return streamRequested; }
+    public void requestFacts(String model, boolean streamRequested) {
+        this.model = model;
+        this.streamRequested = streamRequested;
+    }
+
+    public int attempts() { return attempts; }
+    public void attemptStarted() { attempts++; }
+    /** Time spent waiting on upstreams, so overhead can leave it out. */
+    public void addUpstreamNanos(long nanos) { upstreamNanos += nanos; }
+
+    /** Time spent inside Ingate so far, upstream waits excluded. */
+    public long overheadNanos(long now) {
+        return Math.max(0, now - startNanos - upstreamNanos);
+    }
+
+    public boolean clientGone() { return clientGone; }
+
+    /** Called once if the caller disconnects before the answer ended: cancel upstream work at once. */
+    public void onClientGone(Runnable hook) {
+        this.clientGoneHook = hook;
+    }
+
+    private void clientWentAway() {
+        if (clientGone) {
+            return;
+        }
+        clientGone = true;
+        Runnable hook = clientGoneHook;
+        if (hook != null) {
+            clientGoneHook = null;
+            hook.run();
+        }
+    }
+
+    /** Answers with an Ingate error in the caller's envelope, unless an answer has already begun. */
+    public void fail(IngateError error) {
+        fail(error, false);
+    }
+
+    /**
+     * @param closeConnection also close the connection, for when the rest of the request body must
+     *                        not be read (a body over the size limit)
+     */
+    public void fail(IngateError error, boolean closeConnection) {
+        HttpServerResponse response = request.response();
+        if (clientGone || response.ended()) {
+            return;
+        }
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        Buffer envelope = ErrorEnvelope.render(callerShape, error);
+        response.setStatusCode(error.status());
+        response.headers()
+                .set(HttpHeaders.CONTENT_TYPE, "application/json")
+                .set(HttpHeaders.CONTENT_LENGTH, String.valueOf(envelope.length()))
+                .set(REQUEST_ID, id);
+        if (attempts > 0 && provider != null) {
+            response.headers()
+                    .set(SERVED_BY, provider.name())
+                    .set(ATTEMPTS, String.valueOf(attempts))
+                    .set(OVERHEAD_MS, formatMillis(overheadNanos(System.nanoTime())));
+        }
+        if (closeConnection) {
+            response.headers().set(HttpHeaders.CONNECTION, "close");
+            response.end(envelope).onComplete(ar -> request.connection().close());
+        } else {
+            response.end(envelope);
+        }
+    }
+
+    /** Milliseconds with two decimals, without String.format on the hot path. */
+    public static String formatMillis(long nanos) {
+        long hundredths = nanos / 10_000;
+        long whole = hundredths / 100;
+        long fraction = hundredths % 100;
+        return whole + (fraction < 10 ? ".0" : ".") + fraction;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.ingate.server;
+
+import dev.ingate.auth.Authenticate;
+import dev.ingate.auth.EnforceModelScope;
+import dev.ingate.dispatch.Forwarder;
+import dev.ingate.dispatch.UpstreamClients;
+import dev.ingate.pipeline.Exchange;
+import dev.ingate.pipeline.GatewayState;
+import dev.ingate.pipeline.Handler;
+import dev.ingate.pipeline.IngateError;
+import dev.ingate.pipeline.Pipeline;
+import dev.ingate.route.ResolveProvider;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * One per event loop: an HTTP server and its own upstream clients, so a request and its upstream
+ * call share a loop. Ingate's own routes are answered here; every other path enters the pipeline.
+ */
+public final class GatewayVerticle extends VerticleBase {
+
+    private final Supplier<GatewayState> state;
+    private final String host;
+    private final int port;
+    private HttpServer server;
+    private UpstreamClients clients;
+    private Handler pipeline;
+
+    public GatewayVerticle(Supplier<GatewayState> state, String host, int port) {
+        this.state = state;
+        this.host = host;
+        this.port = port;
+    }
+
+    @Override
+    public Future<?> start() {
+        GatewayState initial = state.get();
+        Duration connectTimeout = min(initial.server().upstreamTimeout(), Duration.ofSeconds(30));
+        clients = new UpstreamClients(vertx, connectTimeout, initial.server().upstreamCaFile().stream().toList());
+        // The order is SPEC section 4's order of checks: 401, 400/404 (resolution), 415, 413, 400 (JSON).
+        pipeline = Pipeline.assemble(List.of(
+                new Authenticate(),
+                new ResolveProvider(),
+                new RequireJsonContentType(),
+                new ReadBody(),
+                new InspectJson(),
+                new EnforceModelScope()
+        ), new Forwarder(vertx, clients));
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(host)
+                .setPort(port)
+                .setTcpNoDelay(true)
+                .setCompressionSupported(false)
+                .setMaxHeaderSize(64 * 1024)
+                .setMaxInitialLineLength(16 * 1024)
+                .setHandle100ContinueAutomatically(false);
+        server = vertx.createHttpServer(options).requestHandler(this::route);
+        return server.listen();
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (clients != null) {
+            clients.close();
+        }
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    private void route(HttpServerRequest request) {
+        long start = System.nanoTime();
+        String id = RequestIds.next();
+        String path = request.path();
+        GatewayState current = state.get();
+        if (path.equals("/") || path.equals("/health")) {
+            if (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) {
+                HealthRoute.handle(request, id);
+            } else {
+                AdminGate.reply(request, id, new IngateError(IngateError.Kind.INVALID_REQUEST, "method_not_allowed",
+                        request.method() + " is not allowed on " + path));
+            }
+            return;
+        }
+        if (path.equals("/api/v1") || path.startsWith("/api/v1/")) {
+            AdminGate.handle(request, id, current.adminToken());
+            return;
+        }
+        if (path.equals("/metrics") || path.equals("/dashboard") || path.startsWith("/dashboard/")) {
+            AdminGate.reply(request, id, new IngateError(IngateError.Kind.NOT_FOUND, "not_found", path + " is not available in this build"));
+            return;
+        }
+        pipeline.handle(new Exchange(id, start, request, current));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+}
