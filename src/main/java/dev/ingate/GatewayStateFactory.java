@@ -1,8 +1,8 @@
 package dev.ingate;
 
-import dev.ingate.auth.GatewayKey;
-import dev.ingate.auth.KeyHash;
-import dev.ingate.auth.Keyring;
+import dev.ingate.keys.GatewayKey;
+import dev.ingate.keys.KeyHash;
+import dev.ingate.keys.Keyring;
 import dev.ingate.config.IngateConfig;
 import dev.ingate.pipeline.GatewayState;
 import dev.ingate.provider.ProviderCatalog;

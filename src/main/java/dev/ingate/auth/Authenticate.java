@@ -1,5 +1,6 @@
 package dev.ingate.auth;
 
+import dev.ingate.keys.GatewayKey;
 import dev.ingate.pipeline.Exchange;
 import dev.ingate.pipeline.Handler;
 import dev.ingate.pipeline.IngateError;
@@ -20,7 +21,7 @@ public final class Authenticate implements Interceptor {
             ex.fail(IngateError.invalidKey());
             return;
         }
-        ex.authenticated(key, carrier);
+        ex.authenticated(key, carrier.header());
         next.handle(ex);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ingate.auth;
 
+import dev.ingate.keys.GatewayKey;
 import io.vertx.core.MultiMap;
 
 /**
@@ -10,7 +11,7 @@ import io.vertx.core.MultiMap;
 public enum KeyCarrier {
     NONE(null), X_INGATE_KEY("x-ingate-key"), AUTHORIZATION("authorization"), X_API_KEY("x-api-key");
 
-    public static final String PREFIX = "sk-ingate-";
+    private static final String PREFIX = GatewayKey.SECRET_PREFIX;
     private static final String BEARER = "Bearer ";
 
     private final String header;

@@ -1,6 +1,6 @@
 package dev.ingate.dispatch;
 
-import dev.ingate.auth.KeyCarrier;
+import dev.ingate.keys.GatewayKey;
 import dev.ingate.pipeline.Exchange;
 import dev.ingate.provider.AuthMode;
 import dev.ingate.provider.Provider;
@@ -30,7 +30,7 @@ final class UpstreamHeaders {
         MultiMap in = ex.request().headers();
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
         Set<String> connectionListed = HopByHop.listedInConnection(in);
-        String carrier = ex.keyCarrier().header();
+        String carrier = ex.keyCarrierHeader();
         boolean injectKey = provider.authMode() == AuthMode.API_KEY;
         String providerAuthHeader = provider.authHeader().toLowerCase(Locale.ROOT);
         for (Map.Entry<String, String> header : in) {
@@ -62,6 +62,6 @@ final class UpstreamHeaders {
 
     /** A gateway key never leaves, even from a header that did not authenticate this call. */
     private static boolean isGatewayKeyValue(String name, String value) {
-        return (name.equals("authorization") || name.equals("x-api-key")) && value.contains(KeyCarrier.PREFIX);
+        return (name.equals("authorization") || name.equals("x-api-key")) && value.contains(GatewayKey.SECRET_PREFIX);
     }
 }

@@ -1,7 +1,6 @@
 package dev.ingate.pipeline;
 
-import dev.ingate.auth.GatewayKey;
-import dev.ingate.auth.KeyCarrier;
+import dev.ingate.keys.GatewayKey;
 import dev.ingate.provider.ApiShape;
 import dev.ingate.provider.Provider;
 import io.vertx.core.buffer.Buffer;
@@ -27,7 +26,7 @@ public final class Exchange {
     private final ApiShape callerShape;
 
     private GatewayKey key;
-    private KeyCarrier keyCarrier = KeyCarrier.NONE;
+    private String keyCarrierHeader;
     private Provider provider;
     private Buffer body;
     private String model;
@@ -54,10 +53,11 @@ public final class Exchange {
     public ApiShape callerShape() { return callerShape; }
 
     public GatewayKey key() { return key; }
-    public KeyCarrier keyCarrier() { return keyCarrier; }
-    public void authenticated(GatewayKey key, KeyCarrier carrier) {
+    /** The header (lower case) that carried the gateway key: it must not travel on. */
+    public String keyCarrierHeader() { return keyCarrierHeader; }
+    public void authenticated(GatewayKey key, String carrierHeader) {
         this.key = key;
-        this.keyCarrier = carrier;
+        this.keyCarrierHeader = carrierHeader;
     }
 
     public Provider provider() { return provider; }

@@ -1,6 +1,6 @@
 package dev.ingate.pipeline;
 
-import dev.ingate.auth.Keyring;
+import dev.ingate.keys.Keyring;
 import dev.ingate.config.IngateConfig.FallbackEntry;
 import dev.ingate.config.IngateConfig.ServerSettings;
 import dev.ingate.provider.Provider;

@@ -71,7 +71,7 @@ public final class DataDir {
             return new GeneratedKey(read(file), Optional.empty());
         }
         String key = RandomSecrets.gatewayKey();
-        String hash = dev.ingate.auth.KeyHash.sha256Hex(key);
+        String hash = dev.ingate.keys.KeyHash.sha256Hex(key);
         writePrivate(file, hash);
         return new GeneratedKey(hash, Optional.of(key));
     }

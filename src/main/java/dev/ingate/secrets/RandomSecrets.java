@@ -26,7 +26,7 @@ public final class RandomSecrets {
     }
 
     public static String gatewayKey() {
-        return "sk-ingate-" + base62(40);
+        return dev.ingate.keys.GatewayKey.SECRET_PREFIX + base62(40);
     }
 
     public static String adminToken() {

@@ -1,4 +1,4 @@
-package dev.ingate.auth;
+package dev.ingate.keys;
 
 import java.security.MessageDigest;
 import java.util.HashMap;

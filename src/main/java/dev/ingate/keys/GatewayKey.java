@@ -1,4 +1,4 @@
-package dev.ingate.auth;
+package dev.ingate.keys;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
  * list means no restriction.
  */
 public record GatewayKey(String id, String name, byte[] hash, List<String> providers, List<Pattern> modelGlobs) {
+
+    /** Every gateway key starts so; it is how a key is told apart from a provider key in the same header. */
+    public static final String SECRET_PREFIX = "sk-ingate-";
 
     public static GatewayKey of(String id, String name, byte[] hash, List<String> providers, List<String> modelGlobs) {
         return new GatewayKey(id, name, hash.clone(), List.copyOf(providers),

@@ -1,4 +1,4 @@
-package dev.ingate.auth;
+package dev.ingate.keys;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
