@@ -143,4 +143,23 @@ class AuthModesTest {
         assertThat(response.body()).isEqualTo("{\"ok\":true}");
         assertThat(response.headers().firstValue("X-Ingate-Request-Id")).isPresent();
     }
+
+    @Test
+    void redirectsAreRelayedNotFollowed() {
+        fx.openai.enqueue(dev.ingate.testkit.Behaviour.raw(307, java.util.Map.of("location", fx.openai.baseUrl() + "/v1/elsewhere"), ""));
+        HttpResponse<String> response = send(postJson(fx.url(), "/v1/chat/completions", CHAT).header("Authorization", "Bearer " + IngateUnderTest.KEY));
+        assertThat(response.statusCode()).isEqualTo(307);
+        assertThat(response.headers().firstValue("location")).contains(fx.openai.baseUrl() + "/v1/elsewhere");
+        assertThat(fx.openai.requests()).hasSize(1);
+    }
+
+    @Test
+    void contentEncodingIsPassedThroughUntouched() {
+        fx.openai.enqueue(dev.ingate.testkit.Behaviour.raw(200, java.util.Map.of("content-encoding", "gzip", "content-type", "application/json"), "opaque-bytes"));
+        HttpResponse<String> response = send(postJson(fx.url(), "/v1/chat/completions", CHAT)
+                .header("Authorization", "Bearer " + IngateUnderTest.KEY).header("Accept-Encoding", "gzip, br"));
+        assertThat(response.headers().firstValue("content-encoding")).contains("gzip");
+        assertThat(response.body()).isEqualTo("opaque-bytes");
+        assertThat(fx.openai.lastRequest().header("accept-encoding")).isEqualTo("gzip, br");
+    }
 }
