@@ -7,7 +7,6 @@ import dev.ingate.stream.Framing;
 import dev.ingate.stream.StreamRelay;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.AsyncResult;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -22,23 +21,27 @@ import java.util.Set;
  * One attempt at one provider: connect, send the buffered request, wait for the response head (within
  * {@code upstream_timeout}), then relay the body. Cancelled at once if the caller goes away.
  */
-final class UpstreamCall implements StreamRelay.Outcome {
+final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcome {
 
-    private final Vertx vertx;
     private final UpstreamClients clients;
+    private final Deadlines deadlines;
     private final Exchange ex;
     private final Provider provider;
+    private final long upstreamTimeoutNanos;
+    private final long idleTimeoutNanos;
     private HttpClientRequest request;
+    private StreamRelay relay;
     private long sentAt;
-    private long timeoutTimer = -1;
     private boolean headersReceived;
     private boolean done;
 
-    UpstreamCall(Vertx vertx, UpstreamClients clients, Exchange ex, Provider provider) {
-        this.vertx = vertx;
+    UpstreamCall(UpstreamClients clients, Deadlines deadlines, Exchange ex, Provider provider) {
         this.clients = clients;
+        this.deadlines = deadlines;
         this.ex = ex;
         this.provider = provider;
+        this.upstreamTimeoutNanos = ex.state().server().upstreamTimeout().toNanos();
+        this.idleTimeoutNanos = ex.state().server().streamIdleTimeout().toNanos();
     }
 
     void start() {
@@ -53,7 +56,7 @@ final class UpstreamCall implements StreamRelay.Outcome {
                 .setHeaders(UpstreamHeaders.build(ex, provider, ex.body().length()))
                 .setFollowRedirects(false);
         sentAt = System.nanoTime();
-        timeoutTimer = vertx.setTimer(ex.state().server().upstreamTimeout().toMillis(), id -> timedOut());
+        deadlines.watch(this);
         clients.forAddress(provider.address()).request(options).onComplete(this::connected);
     }
 
@@ -84,7 +87,6 @@ final class UpstreamCall implements StreamRelay.Outcome {
             return;
         }
         headersReceived = true;
-        vertx.cancelTimer(timeoutTimer);
         long now = System.nanoTime();
         ex.addUpstreamNanos(now - sentAt);
         HttpClientResponse upstream = result.result();
@@ -100,7 +102,22 @@ final class UpstreamCall implements StreamRelay.Outcome {
             client.setChunked(true);
         }
         Framing framing = Framing.ofContentType(upstream.getHeader(HttpHeaders.CONTENT_TYPE));
-        StreamRelay.start(vertx, upstream, client, framing, ex.state().server().streamIdleTimeout().toMillis(), this);
+        relay = StreamRelay.start(upstream, client, framing, this);
+    }
+
+    /** Before the response head: the upstream timeout; after it: the stream idle timeout. */
+    @Override
+    void checkDeadline(long now) {
+        if (!headersReceived) {
+            if (now - sentAt >= upstreamTimeoutNanos) {
+                timedOut();
+            }
+        } else if (relay != null) {
+            long silent = now - relay.lastActivityNanos();
+            if (silent >= idleTimeoutNanos) {
+                relay.cutIdle(silent / 1_000_000L);
+            }
+        }
     }
 
     private boolean mayHaveBody(int status) {
@@ -121,7 +138,7 @@ final class UpstreamCall implements StreamRelay.Outcome {
         if (done || headersReceived) {
             return;
         }
-        done = true;
+        end();
         if (request != null) {
             request.reset();
         }
@@ -132,8 +149,7 @@ final class UpstreamCall implements StreamRelay.Outcome {
         if (done) {
             return;
         }
-        done = true;
-        vertx.cancelTimer(timeoutTimer);
+        end();
         if (cause instanceof ConnectTimeoutException) {
             ex.fail(IngateError.upstreamTimeout(provider.name()));
         } else {
@@ -143,8 +159,7 @@ final class UpstreamCall implements StreamRelay.Outcome {
 
     /** The caller went away: stop the upstream call now, whatever stage it is in. */
     private void cancel() {
-        done = true;
-        vertx.cancelTimer(timeoutTimer);
+        end();
         if (request != null) {
             request.reset();
         }
@@ -152,12 +167,17 @@ final class UpstreamCall implements StreamRelay.Outcome {
 
     @Override
     public void completed() {
-        done = true;
+        end();
     }
 
     @Override
     public void cut(Throwable cause) {
+        end();
+    }
+
+    private void end() {
         done = true;
+        deadlines.unwatch(this);
     }
 
     private static String describe(Throwable cause) {

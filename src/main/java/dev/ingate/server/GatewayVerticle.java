@@ -31,7 +31,7 @@ public final class GatewayVerticle extends VerticleBase {
     private final String host;
     private final int port;
     private HttpServer server;
-    private UpstreamClients clients;
+    private Forwarder forwarder;
     private Handler pipeline;
 
     public GatewayVerticle(Supplier<GatewayState> state, String host, int port) {
@@ -44,7 +44,8 @@ public final class GatewayVerticle extends VerticleBase {
     public Future<?> start() {
         GatewayState initial = state.get();
         Duration connectTimeout = min(initial.server().upstreamTimeout(), Duration.ofSeconds(30));
-        clients = new UpstreamClients(vertx, connectTimeout, initial.server().upstreamCaFile().stream().toList());
+        UpstreamClients clients = new UpstreamClients(vertx, connectTimeout, initial.server().upstreamCaFile().stream().toList());
+        forwarder = new Forwarder(vertx, clients, initial.server());
         // The order is SPEC section 4's order of checks: 401, 400/404 (resolution), 415, 413, 400 (JSON).
         pipeline = Pipeline.assemble(List.of(
                 new Authenticate(),
@@ -53,7 +54,7 @@ public final class GatewayVerticle extends VerticleBase {
                 new ReadBody(),
                 new InspectJson(),
                 new EnforceModelScope()
-        ), new Forwarder(vertx, clients));
+        ), forwarder);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(host)
                 .setPort(port)
@@ -68,8 +69,8 @@ public final class GatewayVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        if (clients != null) {
-            clients.close();
+        if (forwarder != null) {
+            forwarder.close();
         }
         return server == null ? Future.succeededFuture() : server.close();
     }

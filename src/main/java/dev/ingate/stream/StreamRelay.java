@@ -1,14 +1,13 @@
 package dev.ingate.stream;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
  * Pushes an upstream response body to the caller as it arrives: whole events for SSE and NDJSON (one
- * write, so one flush, per arrival), raw chunks otherwise; with back-pressure both ways, and a cut when
- * the upstream stays silent longer than the idle timeout.
+ * write, so one flush, per arrival), raw chunks otherwise; with back-pressure both ways. Whoever
+ * watches the clock reads {@link #lastActivityNanos()} and calls {@link #cutIdle} when it is too old.
  */
 public final class StreamRelay {
 
@@ -20,37 +19,40 @@ public final class StreamRelay {
         void cut(Throwable cause);
     }
 
-    private final Vertx vertx;
     private final HttpClientResponse upstream;
     private final HttpServerResponse client;
     private final EventFramer framer;
-    private final long idleTimeoutNanos;
     private final Outcome outcome;
     private long lastActivity;
-    private long idleTimer = -1;
     private boolean finished;
 
-    private StreamRelay(Vertx vertx, HttpClientResponse upstream, HttpServerResponse client, Framing framing,
-                        long idleTimeoutMillis, Outcome outcome) {
-        this.vertx = vertx;
+    private StreamRelay(HttpClientResponse upstream, HttpServerResponse client, Framing framing, Outcome outcome) {
         this.upstream = upstream;
         this.client = client;
         this.framer = framing == Framing.NONE ? null : new EventFramer(framing);
-        this.idleTimeoutNanos = idleTimeoutMillis * 1_000_000L;
         this.outcome = outcome;
     }
 
-    public static void start(Vertx vertx, HttpClientResponse upstream, HttpServerResponse client, Framing framing,
-                             long idleTimeoutMillis, Outcome outcome) {
-        new StreamRelay(vertx, upstream, client, framing, idleTimeoutMillis, outcome).run(idleTimeoutMillis);
+    public static StreamRelay start(HttpClientResponse upstream, HttpServerResponse client, Framing framing, Outcome outcome) {
+        StreamRelay relay = new StreamRelay(upstream, client, framing, outcome);
+        relay.lastActivity = System.nanoTime();
+        upstream.handler(relay::onChunk);
+        upstream.exceptionHandler(relay::onUpstreamFailure);
+        upstream.endHandler(v -> relay.onEnd());
+        return relay;
     }
 
-    private void run(long idleTimeoutMillis) {
-        lastActivity = System.nanoTime();
-        idleTimer = vertx.setTimer(idleTimeoutMillis, this::checkIdle);
-        upstream.handler(this::onChunk);
-        upstream.exceptionHandler(this::onUpstreamFailure);
-        upstream.endHandler(v -> onEnd());
+    public long lastActivityNanos() {
+        return lastActivity;
+    }
+
+    /** The upstream stayed silent too long: cut both sides. */
+    public void cutIdle(long silentMillis) {
+        if (finish()) {
+            upstream.request().reset();
+            client.reset();
+            outcome.cut(new StreamIdleException(silentMillis));
+        }
     }
 
     private void onChunk(Buffer chunk) {
@@ -68,13 +70,12 @@ public final class StreamRelay {
 
     private void onEnd() {
         if (finish()) {
-            if (framer != null) {
-                Buffer rest = framer.remainder();
-                if (rest.length() > 0) {
-                    client.write(rest);
-                }
+            Buffer rest = framer == null ? null : framer.remainder();
+            if (rest != null && rest.length() > 0) {
+                client.end(rest);
+            } else {
+                client.end();
             }
-            client.end();
             outcome.completed();
         }
     }
@@ -86,29 +87,11 @@ public final class StreamRelay {
         }
     }
 
-    /** One timer per stream, re-armed only when it fires early: no timer churn per chunk. */
-    private void checkIdle(long timerId) {
-        if (finished) {
-            return;
-        }
-        long silentFor = System.nanoTime() - lastActivity;
-        if (silentFor >= idleTimeoutNanos) {
-            if (finish()) {
-                upstream.request().reset();
-                client.reset();
-                outcome.cut(new StreamIdleException(idleTimeoutNanos / 1_000_000L));
-            }
-            return;
-        }
-        idleTimer = vertx.setTimer(Math.max(1, (idleTimeoutNanos - silentFor) / 1_000_000L), this::checkIdle);
-    }
-
     private boolean finish() {
         if (finished) {
             return false;
         }
         finished = true;
-        vertx.cancelTimer(idleTimer);
         return true;
     }
 
