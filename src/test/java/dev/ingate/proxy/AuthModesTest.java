@@ -2,9 +2,6 @@ package dev.ingate.proxy;
 
 import dev.ingate.testkit.IngateUnderTest;
 import dev.ingate.testkit.MockProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -15,26 +12,10 @@ import static dev.ingate.testkit.HttpCalls.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the upstream receives, header by header, in both auth modes and from every key carrier. */
-class AuthModesTest {
+class AuthModesTest extends ProxyTestBase {
 
     private static final String CHAT = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
     private static final String MESSAGES = "{\"model\":\"claude\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-    private static ProxyFixture fx;
-
-    @BeforeAll
-    static void start() {
-        fx = new ProxyFixture("");
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        fx.clear();
-    }
 
     @Test
     void apiKeyModeInjectsTheProviderKeyAndDropsTheCallersCredentials() {

@@ -2,9 +2,6 @@ package dev.ingate.proxy;
 
 import dev.ingate.testkit.IngateUnderTest;
 import dev.ingate.testkit.RawHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -22,26 +19,14 @@ import static dev.ingate.testkit.HttpCalls.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Large, chunked and over-limit request bodies: passed on byte for byte, or refused with 413. */
-class BodiesTest {
+class BodiesTest extends ProxyTestBase {
 
-    private static ProxyFixture fx;
-
-    @BeforeAll
-    static void start() {
-        fx = new ProxyFixture("""
+    @Override
+    protected ProxyFixture createFixture() throws Exception {
+        return new ProxyFixture("""
                 server:
                   max_request_body: 9MB
                 """);
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        fx.clear();
     }
 
     /** A valid chat request of about the given size, its content a long user message. */

@@ -2,9 +2,6 @@ package dev.ingate.proxy;
 
 import dev.ingate.testkit.Behaviour;
 import dev.ingate.testkit.IngateUnderTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -19,33 +16,22 @@ import static dev.ingate.testkit.HttpCalls.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every error Ingate answers, in the caller's envelope, in SPEC section 4's order of checks. */
-class ErrorsTest {
+class ErrorsTest extends ProxyTestBase {
 
     private static final String BEARER = "Bearer " + IngateUnderTest.KEY;
-    private static ProxyFixture fx;
-    private static int deadPort;
+    private int deadPort;
 
-    @BeforeAll
-    static void start() throws Exception {
+    @Override
+    protected ProxyFixture createFixture() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             deadPort = socket.getLocalPort();
         }
-        fx = new ProxyFixture("""
+        return new ProxyFixture("""
                 server:
                   max_request_body: 1KB
                   upstream_timeout: 500ms
                   stream_idle_timeout: 700ms
                 """, "  dead: { type: openai, base_url: \"http://127.0.0.1:%d\" }".formatted(deadPort), "");
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        fx.clear();
     }
 
     private static JsonNode openAiError(HttpResponse<String> response, int status, String type) {

@@ -1,7 +1,5 @@
 package dev.ingate.proxy;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -13,22 +11,16 @@ import static dev.ingate.testkit.HttpCalls.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A key limited to some providers and model globs gets 403 outside them, in the caller's envelope. */
-class KeyScopeTest {
+class KeyScopeTest extends ProxyTestBase {
 
     private static final String SCOPED = "sk-ingate-scoped0123456789abcdefghijklmnop";
-    private static ProxyFixture fx;
 
-    @BeforeAll
-    static void start() {
-        fx = new ProxyFixture("", "", "  - { name: team-a, key: \"%s\", providers: [openai], models: [\"gpt-4o*\", \"o?-mini\"] }".formatted(SCOPED));
+    @Override
+    protected ProxyFixture createFixture() throws Exception {
+        return new ProxyFixture("", "", "  - { name: team-a, key: \"%s\", providers: [openai], models: [\"gpt-4o*\", \"o?-mini\"] }".formatted(SCOPED));
     }
 
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
-    private static HttpResponse<String> chat(String model) {
+    private HttpResponse<String> chat(String model) {
         return send(postJson(fx.url(), "/v1/chat/completions", "{\"model\":\"" + model + "\",\"messages\":[]}").header("Authorization", "Bearer " + SCOPED));
     }
 

@@ -1,9 +1,6 @@
 package dev.ingate.proxy;
 
 import dev.ingate.testkit.IngateUnderTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,25 +15,9 @@ import static dev.ingate.testkit.HttpCalls.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SPEC section 3's resolution: header, then path, then default provider, else 400; unknown or disabled 404. */
-class ResolutionTest {
+class ResolutionTest extends ProxyTestBase {
 
-    private static ProxyFixture fx;
     private static final String KEY = "Bearer " + IngateUnderTest.KEY;
-
-    @BeforeAll
-    static void start() {
-        fx = new ProxyFixture("");
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        fx.clear();
-    }
 
     @ParameterizedTest
     @CsvSource({

@@ -2,9 +2,6 @@ package dev.ingate.proxy;
 
 import dev.ingate.testkit.Behaviour;
 import dev.ingate.testkit.IngateUnderTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -27,28 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** SSE and NDJSON relayed event by event, never buffered; cuts, idle timeouts and disconnects. */
-class StreamingTest {
+class StreamingTest extends ProxyTestBase {
 
     private static final String STREAM_CHAT = "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
     private static final String BEARER = "Bearer " + IngateUnderTest.KEY;
-    private static ProxyFixture fx;
 
-    @BeforeAll
-    static void start() {
-        fx = new ProxyFixture("""
+    @Override
+    protected ProxyFixture createFixture() throws Exception {
+        return new ProxyFixture("""
                 server:
                   stream_idle_timeout: 1500ms
                 """);
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        fx.clear();
     }
 
     /** Each line with the time it arrived, read as the bytes come. */
