@@ -3,7 +3,15 @@ package dev.ingate;
 import dev.ingate.config.ConfigLoader;
 import dev.ingate.config.IngateConfig;
 import dev.ingate.pipeline.GatewayState;
+import dev.ingate.admin.AdminContext;
 import dev.ingate.secrets.DataDir;
+import dev.ingate.secrets.SecretBox;
+import dev.ingate.state.ConfigApplier;
+import dev.ingate.state.FirstKey;
+import dev.ingate.state.StateBuilder;
+import dev.ingate.state.StateReloader;
+import dev.ingate.store.Database;
+import dev.ingate.store.Stores;
 import dev.ingate.server.GatewayVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -15,19 +23,20 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** A running gateway: loads the config, prepares the data dir, and serves on one verticle per core. */
 public final class Ingate implements AutoCloseable {
 
     private final Vertx vertx;
     private final int port;
-    private final AtomicReference<GatewayState> state;
+    private final StateReloader reloader;
+    private final Database database;
 
-    private Ingate(Vertx vertx, int port, AtomicReference<GatewayState> state) {
+    private Ingate(Vertx vertx, int port, StateReloader reloader, Database database) {
         this.vertx = vertx;
         this.port = port;
-        this.state = state;
+        this.reloader = reloader;
+        this.database = database;
     }
 
     public static Ingate start(StartupSettings settings, PrintStream console) {
@@ -36,23 +45,40 @@ public final class Ingate implements AutoCloseable {
                 .orElse(IngateConfig.empty());
         DataDir dataDir = new DataDir(settings.dataDir());
         DataDir.Generated<String> adminToken = dataDir.adminToken(settings.adminToken());
-        dataDir.masterKey(settings.masterKey());
-        Optional<DataDir.GeneratedKey> generatedKey = config.keys().isEmpty() ? Optional.of(dataDir.generatedGatewayKey()) : Optional.empty();
-        AtomicReference<GatewayState> state = new AtomicReference<>(GatewayStateFactory.build(
-                config, settings, adminToken.value(), generatedKey.map(DataDir.GeneratedKey::sha256Hex)));
+        SecretBox secrets = new SecretBox(dataDir.masterKey(settings.masterKey()).value());
+        Database database = Database.open(settings.databaseUrl().orElse("jdbc:sqlite:" + dataDir.path().resolve("ingate.db")));
+        try {
+            Stores stores = Stores.open(database);
+            boolean changed = new ConfigApplier(stores.providers(), stores.keys(), secrets).apply(config);
+            Optional<String> firstKey = config.keys().isEmpty() ? FirstKey.ensure(stores.keys()) : Optional.empty();
+            if (changed || firstKey.isPresent()) {
+                stores.changes().bump();
+            }
+            StateBuilder builder = new StateBuilder(config.server(), settings.env(), adminToken.value(), stores.providers(), stores.keys(), secrets);
+            StateReloader reloader = new StateReloader(builder, stores.changes(), stores.keys(), database::ping);
+            AdminContext admin = new AdminContext(stores.providers(), stores.keys(), secrets, reloader::changed, reloader::current);
+            int port = settings.port() == 0 ? freePort() : settings.port();
+            Vertx vertx = listen(settings.host(), port, reloader, admin);
+            reloader.start();
+            printBanner(console, settings, port, adminToken, firstKey);
+            return new Ingate(vertx, port, reloader, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
 
-        int port = settings.port() == 0 ? freePort() : settings.port();
+    private static Vertx listen(String host, int port, StateReloader reloader, AdminContext admin) {
         int loops = Runtime.getRuntime().availableProcessors();
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
         try {
-            vertx.deployVerticle(() -> new GatewayVerticle(state::get, settings.host(), port), new DeploymentOptions().setInstances(loops))
-                    .await(30, TimeUnit.SECONDS);
+            vertx.deployVerticle(() -> new GatewayVerticle(reloader::current, admin, reloader::databaseUp, host, port),
+                    new DeploymentOptions().setInstances(loops)).await(30, TimeUnit.SECONDS);
+            return vertx;
         } catch (Exception e) {
             vertx.close();
-            throw new IllegalStateException("Ingate could not listen on " + settings.host() + ":" + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Ingate could not listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        printBanner(console, settings, port, adminToken, generatedKey);
-        return new Ingate(vertx, port, state);
     }
 
     public int port() {
@@ -60,7 +86,7 @@ public final class Ingate implements AutoCloseable {
     }
 
     public GatewayState state() {
-        return state.get();
+        return reloader.current();
     }
 
     @Override
@@ -70,13 +96,14 @@ public final class Ingate implements AutoCloseable {
         } catch (Exception e) {
             // closing at shutdown: nothing left to do with the error
         }
+        reloader.close();
+        database.close();
     }
 
     private static void printBanner(PrintStream console, StartupSettings settings, int port,
-                                    DataDir.Generated<String> adminToken, Optional<DataDir.GeneratedKey> generatedKey) {
+                                    DataDir.Generated<String> adminToken, Optional<String> newKey) {
         console.println("Ingate " + Version.current() + " listening on http://" + settings.host() + ":" + port
                 + " (data: " + settings.dataDir().toAbsolutePath().normalize() + ")");
-        Optional<String> newKey = generatedKey.flatMap(DataDir.GeneratedKey::newPlaintext);
         if (adminToken.isNew() || newKey.isPresent()) {
             console.println("First start: these secrets are shown once; keep them.");
             if (adminToken.isNew()) {

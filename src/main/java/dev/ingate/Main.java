@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar ingate.jar [--config FILE] [--port N] [--data-dir DIR]}: starts the gateway. */
 @Command(name = "ingate", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = "Self-hosted AI gateway.")
+        description = "Self-hosted AI gateway.", subcommands = RotateMasterKey.class)
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (env INGATE_CONFIG)")
@@ -28,7 +28,12 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
-        int exit = new CommandLine(new Main()).execute(args);
+        int exit = new CommandLine(new Main())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("ingate: " + e.getMessage());
+                    return 2;
+                })
+                .execute(args);
         if (exit != 0) {
             System.exit(exit);
         }

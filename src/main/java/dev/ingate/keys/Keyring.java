@@ -29,9 +29,18 @@ public final class Keyring {
         // The map lookup is on the hash, which tells an attacker nothing about the key; the final
         // comparison is constant-time all the same.
         if (candidate != null && MessageDigest.isEqual(candidate.hash(), hash)) {
+            long now = System.currentTimeMillis();
+            if (candidate.expiredAt(now)) {
+                return Optional.empty();
+            }
+            candidate.lastUse().record(now);
             return Optional.of(candidate);
         }
         return Optional.empty();
+    }
+
+    public java.util.Collection<GatewayKey> keys() {
+        return byHashHex.values();
     }
 
     public int size() {

@@ -12,15 +12,13 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The secrets Ingate generates once into its data directory: the admin token, the master key and,
- * when no gateway key is configured, a first gateway key (kept only as its hash). Files are created
- * with mode 0600 before anything is written to them.
+ * The secrets Ingate generates once into its data directory: the admin token and the master key.
+ * Files are created with mode 0600 before anything is written to them.
  */
 public final class DataDir {
 
     static final String ADMIN_TOKEN_FILE = "admin-token";
     static final String MASTER_KEY_FILE = "master.key";
-    static final String GENERATED_KEY_FILE = "generated-key.sha256";
 
     private final Path dir;
 
@@ -61,25 +59,27 @@ public final class DataDir {
         return new Generated<>(key, false);
     }
 
+    /** Where the master key lives when it is not given by the environment. */
+    public Path masterKeyFile() {
+        return dir.resolve(MASTER_KEY_FILE);
+    }
+
     /**
-     * The hash of the gateway key generated at first start. When the key is new, its plaintext comes
-     * back once so it can be shown; only the hash is ever written.
+     * Replaces the stored master key atomically: the new key is written to a private temporary file
+     * first and moved over the old one, so a crash leaves one whole key or the other.
      */
-    public GeneratedKey generatedGatewayKey() {
-        Path file = dir.resolve(GENERATED_KEY_FILE);
-        if (Files.exists(file)) {
-            return new GeneratedKey(read(file), Optional.empty());
+    public void replaceMasterKey(byte[] newKey) {
+        Path next = dir.resolve(MASTER_KEY_FILE + ".next");
+        try {
+            Files.deleteIfExists(next);
+            writePrivate(next, Base64.getEncoder().encodeToString(newKey));
+            Files.move(next, masterKeyFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace " + masterKeyFile(), e);
         }
-        String key = RandomSecrets.gatewayKey();
-        String hash = dev.ingate.keys.KeyHash.sha256Hex(key);
-        writePrivate(file, hash);
-        return new GeneratedKey(hash, Optional.of(key));
     }
 
     public record Generated<T>(T value, boolean isNew) {
-    }
-
-    public record GeneratedKey(String sha256Hex, Optional<String> newPlaintext) {
     }
 
     private Generated<String> readOrCreate(String name, java.util.function.Supplier<String> generator) {

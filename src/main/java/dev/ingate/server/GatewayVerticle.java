@@ -1,5 +1,7 @@
 package dev.ingate.server;
 
+import dev.ingate.admin.AdminApi;
+import dev.ingate.admin.AdminContext;
 import dev.ingate.auth.Authenticate;
 import dev.ingate.auth.EnforceModelScope;
 import dev.ingate.dispatch.Forwarder;
@@ -19,6 +21,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -28,14 +31,19 @@ import java.util.function.Supplier;
 public final class GatewayVerticle extends VerticleBase {
 
     private final Supplier<GatewayState> state;
+    private final AdminContext adminContext;
+    private final BooleanSupplier databaseUp;
     private final String host;
     private final int port;
+    private AdminApi admin;
     private HttpServer server;
     private Forwarder forwarder;
     private Handler pipeline;
 
-    public GatewayVerticle(Supplier<GatewayState> state, String host, int port) {
+    public GatewayVerticle(Supplier<GatewayState> state, AdminContext adminContext, BooleanSupplier databaseUp, String host, int port) {
         this.state = state;
+        this.adminContext = adminContext;
+        this.databaseUp = databaseUp;
         this.host = host;
         this.port = port;
     }
@@ -46,6 +54,7 @@ public final class GatewayVerticle extends VerticleBase {
         Duration connectTimeout = min(initial.server().upstreamTimeout(), Duration.ofSeconds(30));
         UpstreamClients clients = new UpstreamClients(vertx, connectTimeout, initial.server().upstreamCaFile().stream().toList());
         forwarder = new Forwarder(vertx, clients, initial.server());
+        admin = new AdminApi(vertx, adminContext, () -> state.get().adminToken());
         // The order is SPEC section 4's order of checks: 401, 400/404 (resolution), 415, 413, 400 (JSON).
         pipeline = Pipeline.assemble(List.of(
                 new Authenticate(),
@@ -82,19 +91,19 @@ public final class GatewayVerticle extends VerticleBase {
         GatewayState current = state.get();
         if (path.equals("/") || path.equals("/health")) {
             if (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) {
-                HealthRoute.handle(request, id);
+                HealthRoute.handle(request, id, databaseUp.getAsBoolean());
             } else {
-                AdminGate.reply(request, id, new IngateError(IngateError.Kind.INVALID_REQUEST, "method_not_allowed",
+                OwnReplies.error(request, id, new IngateError(IngateError.Kind.INVALID_REQUEST, "method_not_allowed",
                         request.method() + " is not allowed on " + path));
             }
             return;
         }
         if (path.equals("/api/v1") || path.startsWith("/api/v1/")) {
-            AdminGate.handle(request, id, current.adminToken());
+            admin.handle(request, id);
             return;
         }
         if (path.equals("/metrics") || path.equals("/dashboard") || path.startsWith("/dashboard/")) {
-            AdminGate.reply(request, id, new IngateError(IngateError.Kind.NOT_FOUND, "not_found", path + " is not available in this build"));
+            OwnReplies.error(request, id, new IngateError(IngateError.Kind.NOT_FOUND, "not_found", path + " is not available in this build"));
             return;
         }
         pipeline.handle(new Exchange(id, start, request, current));

@@ -17,14 +17,16 @@ final class HealthRoute {
     private HealthRoute() {
     }
 
-    static void handle(HttpServerRequest request, String requestId) {
+    /** @param databaseUp the last background check of the database (never a query on the event loop) */
+    static void handle(HttpServerRequest request, String requestId, boolean databaseUp) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("status", "ok");
+        body.put("status", databaseUp ? "ok" : "unavailable");
         body.put("version", Version.current());
         ObjectNode checks = body.putObject("checks");
-        checks.put("database", "disabled");
+        checks.put("database", databaseUp ? "ok" : "down");
         checks.put("redis", "disabled");
         request.response()
+                .setStatusCode(databaseUp ? 200 : 503)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(dev.ingate.pipeline.Exchange.REQUEST_ID, requestId)
                 .end(JSON.writeValueAsString(body));

@@ -68,6 +68,11 @@ public final class IngateUnderTest implements AutoCloseable {
         return "http://127.0.0.1:" + ingate.port();
     }
 
+    /** The snapshot the request path currently uses. */
+    public dev.ingate.pipeline.GatewayState state() {
+        return ingate.state();
+    }
+
     public Path dataDir() {
         return dataDir;
     }

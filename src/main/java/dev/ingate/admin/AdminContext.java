@@ -1,0 +1,16 @@
+package dev.ingate.admin;
+
+import dev.ingate.keys.KeyStore;
+import dev.ingate.pipeline.GatewayState;
+import dev.ingate.provider.ProviderStore;
+import dev.ingate.secrets.SecretBox;
+
+import java.util.function.Supplier;
+
+/**
+ * What the admin resources work with. {@code changed} records that the configuration changed: it
+ * bumps the shared change counter and rebuilds this instance's state before the answer goes out.
+ */
+public record AdminContext(ProviderStore providers, KeyStore keys, SecretBox secrets, Runnable changed,
+                           Supplier<GatewayState> state) {
+}

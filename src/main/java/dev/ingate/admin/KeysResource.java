@@ -1,0 +1,114 @@
+package dev.ingate.admin;
+
+import dev.ingate.config.Origin;
+import dev.ingate.keys.GatewayKey;
+import dev.ingate.keys.KeyHash;
+import dev.ingate.keys.StoredKey;
+import dev.ingate.secrets.RandomSecrets;
+import io.vertx.core.http.HttpMethod;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code /api/v1/keys}: gateway keys. A new key's secret is in the creation answer and nowhere else;
+ * the store keeps its SHA-256 and a short prefix. Deleting a key revokes it on the next request.
+ */
+final class KeysResource {
+
+    static final int PREFIX_LENGTH = GatewayKey.SECRET_PREFIX.length() + 4;
+    private static final Set<String> FIELDS = Set.of("name", "providers", "models", "expires_at", "enabled");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final AdminContext ctx;
+
+    KeysResource(AdminContext ctx) {
+        this.ctx = ctx;
+    }
+
+    AdminReply handle(AdminRequest req) {
+        String id = req.segment(1);
+        if (req.segments().size() <= 2) {
+            if (id == null && req.method() == HttpMethod.GET) return AdminReply.ok(AdminLists.page(ctx.keys().list().stream().map(KeysResource::view).toList()));
+            if (id == null && req.method() == HttpMethod.POST) return AdminReply.created(create(req.objectBody()));
+            if (id != null && req.method() == HttpMethod.GET) return AdminReply.ok(view(existing(id)));
+            if (id != null && req.method() == HttpMethod.PATCH) return AdminReply.ok(patch(existing(id), req.objectBody()));
+            if (id != null && req.method() == HttpMethod.DELETE) return AdminReply.ok(delete(id));
+        }
+        throw AdminRoutes.noRoute(req);
+    }
+
+    private StoredKey existing(String id) {
+        return ctx.keys().get(id).orElseThrow(() -> AdminException.notFound("key '" + id + "' does not exist"));
+    }
+
+    private ObjectNode create(JsonNode body) {
+        checkFields(body);
+        String name = KeyBodies.requiredName(body);
+        if (ctx.keys().list().stream().anyMatch(k -> k.name().equals(name))) {
+            throw AdminException.conflict("a key named '" + name + "' already exists");
+        }
+        String secret = RandomSecrets.gatewayKey();
+        StoredKey key = new StoredKey("key_" + RandomSecrets.base62(20), name, secret.substring(0, PREFIX_LENGTH), KeyHash.sha256(secret),
+                KeyBodies.providers(body, ctx, List.of()), KeyBodies.models(body, List.of()), KeyBodies.expiry(body, Optional.empty()),
+                KeyBodies.enabled(body, true), Origin.API, Instant.now(), Optional.empty());
+        ctx.keys().insert(key);
+        ctx.changed().run();
+        ObjectNode node = view(key);
+        node.put("key", secret);
+        return node;
+    }
+
+    private ObjectNode patch(StoredKey current, JsonNode body) {
+        checkFields(body);
+        String name = body.has("name") ? KeyBodies.requiredName(body) : current.name();
+        StoredKey updated = new StoredKey(current.id(), name, current.prefix(), current.sha256(),
+                KeyBodies.providers(body, ctx, current.providers()), KeyBodies.models(body, current.models()),
+                KeyBodies.expiry(body, current.expiresAt()), KeyBodies.enabled(body, current.enabled()),
+                Origin.API, current.createdAt(), current.lastUsedAt());
+        ctx.keys().update(updated);
+        ctx.changed().run();
+        return view(updated);
+    }
+
+    private ObjectNode delete(String id) {
+        if (!ctx.keys().delete(id)) {
+            throw AdminException.notFound("key '" + id + "' does not exist");
+        }
+        ctx.changed().run();
+        ObjectNode node = JSON.createObjectNode();
+        node.put("id", id);
+        node.put("deleted", true);
+        return node;
+    }
+
+    private static void checkFields(JsonNode body) {
+        body.propertyNames().forEach(field -> {
+            if (!FIELDS.contains(field)) {
+                throw AdminException.badRequest(field + ": unknown field (expected one of: name, providers, models, expires_at, enabled)");
+            }
+        });
+    }
+
+    static ObjectNode view(StoredKey key) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("id", key.id());
+        node.put("name", key.name());
+        node.put("prefix", key.prefix());
+        key.providers().forEach(node.putArray("providers")::add);
+        if (key.providers().isEmpty()) node.putArray("providers");
+        key.models().forEach(node.putArray("models")::add);
+        if (key.models().isEmpty()) node.putArray("models");
+        key.expiresAt().ifPresentOrElse(t -> node.put("expires_at", t.toString()), () -> node.putNull("expires_at"));
+        node.put("enabled", key.enabled());
+        node.put("origin", key.origin().wireName());
+        node.put("created_at", key.createdAt().toString());
+        key.lastUsedAt().ifPresentOrElse(t -> node.put("last_used_at", t.toString()), () -> node.putNull("last_used_at"));
+        return node;
+    }
+}

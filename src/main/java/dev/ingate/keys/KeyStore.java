@@ -1,0 +1,25 @@
+package dev.ingate.keys;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Gateway keys, persisted as hashes. Blocking: never call on an event loop. */
+public interface KeyStore {
+
+    List<StoredKey> list();
+
+    Optional<StoredKey> get(String id);
+
+    void insert(StoredKey key);
+
+    /** Replaces the mutable fields (name, scope, expiry, enabled) of an existing key; false if absent. */
+    boolean update(StoredKey key);
+
+    /** Deletes the key; false if absent. */
+    boolean delete(String id);
+
+    /** Records last-used times in one batch (id to time); unknown ids are ignored. */
+    void touch(Map<String, Instant> lastUsed);
+}

@@ -1,0 +1,108 @@
+package dev.ingate.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The database behind every store: a connection pool, migrated at open. {@code jdbc:sqlite:<path>} (the embedded
+ * default) or {@code jdbc:postgresql://…}; for PostgreSQL a {@code currentSchema=NAME} parameter names the schema
+ * Ingate creates if missing and migrates into. Thread-safe; every call blocks.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+    /** Held strongly: JUL forgets the level of a logger nobody references. */
+    private static final List<Logger> CHATTY_LIBRARIES = List.of(Logger.getLogger("org.flywaydb"), Logger.getLogger("com.zaxxer.hikari"));
+    /** A health probe must answer quickly; a healthy database answers SELECT 1 in microseconds. */
+    private static final int PING_TIMEOUT_SECONDS = 2;
+
+    private final Dialect dialect;
+    private final HikariDataSource pool;
+
+    private Database(Dialect dialect, HikariDataSource pool) {
+        this.dialect = dialect;
+        this.pool = pool;
+    }
+
+    /** Opens the pool and applies pending migrations; fails (and releases everything) if either fails. */
+    public static Database open(String jdbcUrl) {
+        quietLibraries();
+        long start = System.nanoTime();
+        Dialect dialect;
+        Optional<String> schema;
+        HikariDataSource pool;
+        if (jdbcUrl.startsWith(ConnectionPools.SQLITE_PREFIX)) {
+            dialect = Dialect.SQLITE;
+            schema = Optional.empty();
+            pool = ConnectionPools.sqlite(jdbcUrl);
+        } else if (jdbcUrl.startsWith(ConnectionPools.POSTGRES_PREFIX)) {
+            dialect = Dialect.POSTGRES;
+            schema = ConnectionPools.currentSchema(jdbcUrl);
+            pool = ConnectionPools.postgres(jdbcUrl);
+        } else {
+            // the URL may carry a password: name only what was expected
+            throw new IllegalArgumentException("unsupported database URL: expected jdbc:sqlite:<path> or jdbc:postgresql://…");
+        }
+        try {
+            int applied = Migrations.migrate(pool, schema);
+            if (applied > 0) {
+                LOG.info(() -> "database: applied " + applied + " migration(s) in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            }
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(dialect, pool);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** A cheap {@code SELECT 1}, for /health: false when the database cannot be reached or this was closed. */
+    public boolean ping() {
+        if (pool.isClosed()) {
+            return false;
+        }
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            if (dialect == Dialect.POSTGRES) {
+                s.setQueryTimeout(PING_TIMEOUT_SECONDS);   // a local SQLite file has no network to hang on
+            }
+            try (ResultSet rs = s.executeQuery("SELECT 1")) {
+                return rs.next();
+            }
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /**
+     * Flyway and Hikari report every start at INFO (pool started, schema up to date): noise on each boot. Their
+     * warnings still show; an operator who configured these loggers keeps the levels they chose.
+     */
+    private static void quietLibraries() {
+        for (Logger logger : CHATTY_LIBRARIES) {
+            if (logger.getLevel() == null) {
+                logger.setLevel(Level.WARNING);
+            }
+        }
+    }
+}
