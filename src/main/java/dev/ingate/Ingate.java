@@ -12,10 +12,9 @@ import dev.ingate.state.StateBuilder;
 import dev.ingate.state.StateReloader;
 import dev.ingate.store.Database;
 import dev.ingate.store.Stores;
-import dev.ingate.server.GatewayVerticle;
-import io.vertx.core.DeploymentOptions;
+import dev.ingate.server.GatewayServices;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,8 +45,13 @@ public final class Ingate implements AutoCloseable {
         DataDir dataDir = new DataDir(settings.dataDir());
         DataDir.Generated<String> adminToken = dataDir.adminToken(settings.adminToken());
         SecretBox secrets = new SecretBox(dataDir.masterKey(settings.masterKey()).value());
-        Database database = Database.open(settings.databaseUrl().orElse("jdbc:sqlite:" + dataDir.path().resolve("ingate.db")));
+        int port = settings.port() == 0 ? freePort() : settings.port();
+        // The HTTP side starts on the event loops while this thread opens and migrates the database.
+        Promise<GatewayServices> ready = Promise.promise();
+        Listening listening = Listening.begin(config.server(), ready.future(), settings.host(), port);
+        Database database = null;
         try {
+            database = Database.open(settings.databaseUrl().orElse("jdbc:sqlite:" + dataDir.path().resolve("ingate.db")));
             Stores stores = Stores.open(database);
             boolean changed = new ConfigApplier(stores.providers(), stores.keys(), secrets).apply(config);
             Optional<String> firstKey = config.keys().isEmpty() ? FirstKey.ensure(stores.keys()) : Optional.empty();
@@ -57,27 +61,18 @@ public final class Ingate implements AutoCloseable {
             StateBuilder builder = new StateBuilder(config.server(), settings.env(), adminToken.value(), stores.providers(), stores.keys(), secrets);
             StateReloader reloader = new StateReloader(builder, stores.changes(), stores.keys(), database::ping);
             AdminContext admin = new AdminContext(stores.providers(), stores.keys(), secrets, reloader::changed, reloader::current);
-            int port = settings.port() == 0 ? freePort() : settings.port();
-            Vertx vertx = listen(settings.host(), port, reloader, admin);
+            ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp));
+            Vertx vertx = listening.await();
             reloader.start();
             printBanner(console, settings, port, adminToken, firstKey);
             return new Ingate(vertx, port, reloader, database);
         } catch (RuntimeException e) {
-            database.close();
+            ready.tryFail(e);
+            listening.abandon();
+            if (database != null) {
+                database.close();
+            }
             throw e;
-        }
-    }
-
-    private static Vertx listen(String host, int port, StateReloader reloader, AdminContext admin) {
-        int loops = Runtime.getRuntime().availableProcessors();
-        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
-        try {
-            vertx.deployVerticle(() -> new GatewayVerticle(reloader::current, admin, reloader::databaseUp, host, port),
-                    new DeploymentOptions().setInstances(loops)).await(30, TimeUnit.SECONDS);
-            return vertx;
-        } catch (Exception e) {
-            vertx.close();
-            throw new IllegalStateException("Ingate could not listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.ingate.server;
 
 import dev.ingate.admin.AdminApi;
-import dev.ingate.admin.AdminContext;
+import dev.ingate.config.IngateConfig.ServerSettings;
 import dev.ingate.auth.Authenticate;
 import dev.ingate.auth.EnforceModelScope;
 import dev.ingate.dispatch.Forwarder;
@@ -30,31 +30,33 @@ import java.util.function.Supplier;
  */
 public final class GatewayVerticle extends VerticleBase {
 
-    private final Supplier<GatewayState> state;
-    private final AdminContext adminContext;
-    private final BooleanSupplier databaseUp;
+    private final ServerSettings settings;
+    private final Future<GatewayServices> ready;
     private final String host;
     private final int port;
+    private Supplier<GatewayState> state;
+    private BooleanSupplier databaseUp;
     private AdminApi admin;
     private HttpServer server;
     private Forwarder forwarder;
     private Handler pipeline;
 
-    public GatewayVerticle(Supplier<GatewayState> state, AdminContext adminContext, BooleanSupplier databaseUp, String host, int port) {
-        this.state = state;
-        this.adminContext = adminContext;
-        this.databaseUp = databaseUp;
+    /**
+     * @param ready completes when the database side is up; the verticle prepares everything else before
+     *              and listens only then, so start-up work on both sides overlaps
+     */
+    public GatewayVerticle(ServerSettings settings, Future<GatewayServices> ready, String host, int port) {
+        this.settings = settings;
+        this.ready = ready;
         this.host = host;
         this.port = port;
     }
 
     @Override
     public Future<?> start() {
-        GatewayState initial = state.get();
-        Duration connectTimeout = min(initial.server().upstreamTimeout(), Duration.ofSeconds(30));
-        UpstreamClients clients = new UpstreamClients(vertx, connectTimeout, initial.server().upstreamCaFile().stream().toList());
-        forwarder = new Forwarder(vertx, clients, initial.server());
-        admin = new AdminApi(vertx, adminContext, () -> state.get().adminToken());
+        Duration connectTimeout = min(settings.upstreamTimeout(), Duration.ofSeconds(30));
+        UpstreamClients clients = new UpstreamClients(vertx, connectTimeout, settings.upstreamCaFile().stream().toList());
+        forwarder = new Forwarder(vertx, clients, settings);
         // The order is SPEC section 4's order of checks: 401, 400/404 (resolution), 415, 413, 400 (JSON).
         pipeline = Pipeline.assemble(List.of(
                 new Authenticate(),
@@ -73,7 +75,12 @@ public final class GatewayVerticle extends VerticleBase {
                 .setMaxInitialLineLength(16 * 1024)
                 .setHandle100ContinueAutomatically(false);
         server = vertx.createHttpServer(options).requestHandler(this::route);
-        return server.listen();
+        return ready.compose(services -> {
+            state = services.state();
+            databaseUp = services.databaseUp();
+            admin = new AdminApi(vertx, services.admin(), () -> state.get().adminToken());
+            return server.listen();
+        });
     }
 
     @Override

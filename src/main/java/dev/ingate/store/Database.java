@@ -21,7 +21,7 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
     /** Held strongly: JUL forgets the level of a logger nobody references. */
-    private static final List<Logger> CHATTY_LIBRARIES = List.of(Logger.getLogger("org.flywaydb"), Logger.getLogger("com.zaxxer.hikari"));
+    private static final List<Logger> CHATTY_LIBRARIES = List.of(Logger.getLogger("com.zaxxer.hikari"));
     /** A health probe must answer quickly; a healthy database answers SELECT 1 in microseconds. */
     private static final int PING_TIMEOUT_SECONDS = 2;
 
@@ -43,17 +43,21 @@ public final class Database implements AutoCloseable {
         if (jdbcUrl.startsWith(ConnectionPools.SQLITE_PREFIX)) {
             dialect = Dialect.SQLITE;
             schema = Optional.empty();
-            pool = ConnectionPools.sqlite(jdbcUrl);
         } else if (jdbcUrl.startsWith(ConnectionPools.POSTGRES_PREFIX)) {
             dialect = Dialect.POSTGRES;
             schema = ConnectionPools.currentSchema(jdbcUrl);
-            pool = ConnectionPools.postgres(jdbcUrl);
         } else {
             // the URL may carry a password: name only what was expected
             throw new IllegalArgumentException("unsupported database URL: expected jdbc:sqlite:<path> or jdbc:postgresql://…");
         }
         try {
-            int applied = Migrations.migrate(pool, schema);
+            pool = dialect == Dialect.SQLITE ? ConnectionPools.sqlite(jdbcUrl) : ConnectionPools.postgres(jdbcUrl);
+        } catch (RuntimeException e) {
+            // Hikari's own message ("Failed to initialize pool: Connection to host:port refused") names no password
+            throw new StoreException("cannot open the database: " + e.getMessage(), e);
+        }
+        try {
+            int applied = Migrations.migrate(pool, dialect, schema);
             if (applied > 0) {
                 LOG.info(() -> "database: applied " + applied + " migration(s) in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             }

@@ -36,17 +36,17 @@ final class Sql {
     <T> T transaction(String what, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            T result;
             try {
-                result = work.run(c);
+                T result = work.run(c);
                 c.commit();
+                return result;
             } catch (Throwable t) {
                 rollbackQuietly(c, t);
                 throw t;
+            } finally {
+                // the pool would reset it too; done here so that no pool is assumed
+                c.setAutoCommit(true);
             }
-            // the pool puts auto-commit back when the connection returns; done here too so no pool is assumed
-            c.setAutoCommit(true);
-            return result;
         } catch (SQLException e) {
             throw StoreException.of(what, e);
         }

@@ -5,6 +5,10 @@ import java.sql.SQLException;
 /** A database failure, unchecked so that store interfaces stay free of {@link SQLException}. */
 public class StoreException extends RuntimeException {
 
+    public StoreException(String message) {
+        super(message);
+    }
+
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -1,0 +1,11 @@
+package dev.ingate.server;
+
+import dev.ingate.admin.AdminContext;
+import dev.ingate.pipeline.GatewayState;
+
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** What the verticles need from the database side, handed over once it is open and migrated. */
+public record GatewayServices(Supplier<GatewayState> state, AdminContext admin, BooleanSupplier databaseUp) {
+}
