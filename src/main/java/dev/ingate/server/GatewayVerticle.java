@@ -13,6 +13,7 @@ import dev.ingate.pipeline.IngateError;
 import dev.ingate.pipeline.Pipeline;
 import dev.ingate.route.ResolveProvider;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -75,12 +76,20 @@ public final class GatewayVerticle extends VerticleBase {
                 .setMaxInitialLineLength(16 * 1024)
                 .setHandle100ContinueAutomatically(false);
         server = vertx.createHttpServer(options).requestHandler(this::route);
-        return ready.compose(services -> {
-            state = services.state();
-            databaseUp = services.databaseUp();
-            admin = new AdminApi(vertx, services.admin(), () -> state.get().adminToken());
-            return server.listen();
-        });
+        // The hand-over completes on the starting thread; listening must happen on this verticle's own
+        // loop, or the server's requests would run on another loop than this verticle's upstream clients.
+        Promise<Void> listening = Promise.promise();
+        ready.onComplete(handedOver -> context.runOnContext(v -> {
+            if (handedOver.failed()) {
+                listening.fail(handedOver.cause());
+                return;
+            }
+            state = handedOver.result().state();
+            databaseUp = handedOver.result().databaseUp();
+            admin = new AdminApi(vertx, handedOver.result().admin(), () -> state.get().adminToken());
+            server.listen().<Void>mapEmpty().onComplete(listening);
+        }));
+        return listening.future();
     }
 
     @Override
