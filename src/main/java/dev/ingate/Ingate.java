@@ -4,6 +4,7 @@ import dev.ingate.config.ConfigLoader;
 import dev.ingate.config.IngateConfig;
 import dev.ingate.pipeline.GatewayState;
 import dev.ingate.admin.AdminContext;
+import dev.ingate.observe.GatewayMetrics;
 import dev.ingate.secrets.DataDir;
 import dev.ingate.secrets.SecretBox;
 import dev.ingate.state.ConfigApplier;
@@ -61,7 +62,7 @@ public final class Ingate implements AutoCloseable {
             StateBuilder builder = new StateBuilder(config.server(), settings.env(), adminToken.value(), stores.providers(), stores.keys(), secrets);
             StateReloader reloader = new StateReloader(builder, stores.changes(), stores.keys(), database::ping);
             AdminContext admin = new AdminContext(stores.providers(), stores.keys(), secrets, reloader::changed, reloader::current);
-            ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp));
+            ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, new GatewayMetrics(), config.metricsToken()));
             Vertx vertx = listening.await();
             reloader.start();
             printBanner(console, settings, port, adminToken, firstKey);

@@ -97,7 +97,7 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
                 .set(Exchange.REQUEST_ID, ex.id())
                 .set(Exchange.SERVED_BY, provider.name())
                 .set(Exchange.ATTEMPTS, String.valueOf(ex.attempts()))
-                .set(Exchange.OVERHEAD_MS, Exchange.formatMillis(ex.overheadNanos(now)));
+                .set(Exchange.OVERHEAD_MS, Exchange.formatMillis(ex.overheadAtResponse(now)));
         if (!client.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(upstream.statusCode())) {
             client.setChunked(true);
         }
@@ -168,11 +168,13 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
     @Override
     public void completed() {
         end();
+        ex.finish(ex.response().getStatusCode(), null);
     }
 
     @Override
     public void cut(Throwable cause) {
         end();
+        ex.finish(ex.response().getStatusCode(), "the upstream stream was cut: " + describe(cause));
     }
 
     private void end() {

@@ -35,12 +35,17 @@ public final class Exchange {
     private long upstreamNanos;
     private boolean clientGone;
     private Runnable clientGoneHook;
+    private final ExchangeObserver observer;
+    private int status;
+    private String error;
+    private long finishedNanos;
 
-    public Exchange(String id, long startNanos, HttpServerRequest request, GatewayState state) {
+    public Exchange(String id, long startNanos, HttpServerRequest request, GatewayState state, ExchangeObserver observer) {
         this.id = id;
         this.startNanos = startNanos;
         this.request = request;
         this.state = state;
+        this.observer = observer;
         this.callerShape = ApiShape.ofIngressPath(request.path());
         request.response().closeHandler(v -> clientWentAway());
     }
@@ -84,6 +89,16 @@ public final class Exchange {
         return Math.max(0, now - startNanos - upstreamNanos);
     }
 
+    private long overheadAtResponseNanos = -1;
+
+    /** Notes Ingate's overhead as the answer's head goes out (what X-Ingate-Overhead-Ms says); -1 before. */
+    public long overheadAtResponse(long now) {
+        overheadAtResponseNanos = overheadNanos(now);
+        return overheadAtResponseNanos;
+    }
+
+    public long overheadAtResponseNanos() { return overheadAtResponseNanos; }
+
     public boolean clientGone() { return clientGone; }
 
     /** Called once if the caller disconnects before the answer ended: cancel upstream work at once. */
@@ -96,12 +111,36 @@ public final class Exchange {
             return;
         }
         clientGone = true;
+        finish(CLIENT_GONE, "the client went away");
         Runnable hook = clientGoneHook;
         if (hook != null) {
             clientGoneHook = null;
             hook.run();
         }
     }
+
+    /** SPEC section 4: logged when the client disconnected before its answer was complete. */
+    public static final int CLIENT_GONE = 499;
+
+    /**
+     * The exchange is over with this status (the upstream's, Ingate's own error, or 499); the first call
+     * counts and tells the observer. {@code error} is null for an answer that went through whole.
+     */
+    public void finish(int status, String error) {
+        if (finishedNanos != 0) {
+            return;
+        }
+        finishedNanos = System.nanoTime();
+        this.status = status;
+        this.error = error;
+        observer.finished(this);
+    }
+
+    public boolean finished() { return finishedNanos != 0; }
+    public int status() { return status; }
+    public String error() { return error; }
+    public long finishedNanos() { return finishedNanos; }
+    public long upstreamNanos() { return upstreamNanos; }
 
     /** Answers with an Ingate error in the caller's envelope, unless an answer has already begun. */
     public void fail(IngateError error) {
@@ -119,6 +158,7 @@ public final class Exchange {
         }
         if (response.headWritten()) {
             response.reset();
+            finish(response.getStatusCode(), error.message());
             return;
         }
         Buffer envelope = ErrorEnvelope.render(callerShape, error);
@@ -131,7 +171,7 @@ public final class Exchange {
             response.headers()
                     .set(SERVED_BY, provider.name())
                     .set(ATTEMPTS, String.valueOf(attempts))
-                    .set(OVERHEAD_MS, formatMillis(overheadNanos(System.nanoTime())));
+                    .set(OVERHEAD_MS, formatMillis(overheadAtResponse(System.nanoTime())));
         }
         if (closeConnection) {
             response.headers().set(HttpHeaders.CONNECTION, "close");
@@ -139,6 +179,7 @@ public final class Exchange {
         } else {
             response.end(envelope);
         }
+        finish(error.status(), error.code());
     }
 
     /** Milliseconds with two decimals, without String.format on the hot path. */

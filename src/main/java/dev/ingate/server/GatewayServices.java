@@ -1,11 +1,15 @@
 package dev.ingate.server;
 
 import dev.ingate.admin.AdminContext;
+import dev.ingate.observe.GatewayMetrics;
 import dev.ingate.pipeline.GatewayState;
+
+import java.util.Optional;
 
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** What the verticles need from the database side, handed over once it is open and migrated. */
-public record GatewayServices(Supplier<GatewayState> state, AdminContext admin, BooleanSupplier databaseUp) {
+public record GatewayServices(Supplier<GatewayState> state, AdminContext admin, BooleanSupplier databaseUp,
+                              GatewayMetrics metrics, Optional<String> metricsToken) {
 }

@@ -7,6 +7,7 @@ import dev.ingate.auth.EnforceModelScope;
 import dev.ingate.dispatch.Forwarder;
 import dev.ingate.dispatch.UpstreamClients;
 import dev.ingate.pipeline.Exchange;
+import dev.ingate.pipeline.ExchangeObserver;
 import dev.ingate.pipeline.GatewayState;
 import dev.ingate.pipeline.Handler;
 import dev.ingate.pipeline.IngateError;
@@ -38,6 +39,8 @@ public final class GatewayVerticle extends VerticleBase {
     private Supplier<GatewayState> state;
     private BooleanSupplier databaseUp;
     private AdminApi admin;
+    private MetricsRoute metrics;
+    private ExchangeObserver observer = ExchangeObserver.NONE;
     private HttpServer server;
     private Forwarder forwarder;
     private Handler pipeline;
@@ -87,6 +90,8 @@ public final class GatewayVerticle extends VerticleBase {
             state = handedOver.result().state();
             databaseUp = handedOver.result().databaseUp();
             admin = new AdminApi(vertx, handedOver.result().admin(), () -> state.get().adminToken());
+            metrics = new MetricsRoute(vertx, handedOver.result().metrics(), handedOver.result().metricsToken());
+            observer = handedOver.result().metrics();
             server.listen().<Void>mapEmpty().onComplete(listening);
         }));
         return listening.future();
@@ -118,11 +123,15 @@ public final class GatewayVerticle extends VerticleBase {
             admin.handle(request, id);
             return;
         }
-        if (path.equals("/metrics") || path.equals("/dashboard") || path.startsWith("/dashboard/")) {
+        if (path.equals("/metrics")) {
+            metrics.handle(request, id);
+            return;
+        }
+        if (path.equals("/dashboard") || path.startsWith("/dashboard/")) {
             OwnReplies.error(request, id, new IngateError(IngateError.Kind.NOT_FOUND, "not_found", path + " is not available in this build"));
             return;
         }
-        pipeline.handle(new Exchange(id, start, request, current));
+        pipeline.handle(new Exchange(id, start, request, current, observer));
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -1,0 +1,13 @@
+package dev.ingate.pipeline;
+
+/**
+ * Told once when an exchange is over, whatever the outcome: answered, refused, failed upstream, cut,
+ * or abandoned by the client. Called on the event loop: implementations must not block.
+ */
+@FunctionalInterface
+public interface ExchangeObserver {
+
+    ExchangeObserver NONE = ex -> { };
+
+    void finished(Exchange ex);
+}
