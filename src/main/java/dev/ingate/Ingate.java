@@ -4,7 +4,12 @@ import dev.ingate.config.ConfigLoader;
 import dev.ingate.config.IngateConfig;
 import dev.ingate.pipeline.GatewayState;
 import dev.ingate.admin.AdminContext;
+import dev.ingate.observe.ExchangeRecorder;
 import dev.ingate.observe.GatewayMetrics;
+import dev.ingate.observe.pricing.PriceCatalog;
+import dev.ingate.observe.record.JdbcRequestLog;
+import dev.ingate.observe.record.RecordWriter;
+import dev.ingate.pipeline.ExchangeObserver;
 import dev.ingate.secrets.DataDir;
 import dev.ingate.secrets.SecretBox;
 import dev.ingate.state.ConfigApplier;
@@ -22,6 +27,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A running gateway: loads the config, prepares the data dir, and serves on one verticle per core. */
@@ -30,12 +36,14 @@ public final class Ingate implements AutoCloseable {
     private final Vertx vertx;
     private final int port;
     private final StateReloader reloader;
+    private final RecordWriter writer;
     private final Database database;
 
-    private Ingate(Vertx vertx, int port, StateReloader reloader, Database database) {
+    private Ingate(Vertx vertx, int port, StateReloader reloader, RecordWriter writer, Database database) {
         this.vertx = vertx;
         this.port = port;
         this.reloader = reloader;
+        this.writer = writer;
         this.database = database;
     }
 
@@ -50,7 +58,9 @@ public final class Ingate implements AutoCloseable {
         // The HTTP side starts on the event loops while this thread opens and migrates the database.
         Promise<GatewayServices> ready = Promise.promise();
         Listening listening = Listening.begin(config.server(), ready.future(), settings.host(), port);
+        CompletableFuture<PriceCatalog> prices = CompletableFuture.supplyAsync(PriceCatalog::load, Listening::ownThread);
         Database database = null;
+        RecordWriter writer = null;
         try {
             database = Database.open(settings.databaseUrl().orElse("jdbc:sqlite:" + dataDir.path().resolve("ingate.db")));
             Stores stores = Stores.open(database);
@@ -61,15 +71,22 @@ public final class Ingate implements AutoCloseable {
             }
             StateBuilder builder = new StateBuilder(config.server(), settings.env(), adminToken.value(), stores.providers(), stores.keys(), secrets);
             StateReloader reloader = new StateReloader(builder, stores.changes(), stores.keys(), database::ping);
-            AdminContext admin = new AdminContext(stores.providers(), stores.keys(), secrets, reloader::changed, reloader::current);
-            ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, new GatewayMetrics(), config.metricsToken()));
+            AdminContext admin = new AdminContext(stores.providers(), stores.keys(), secrets, reloader::changed, reloader::current,
+                    new JdbcRequestLog(database));
+            writer = RecordWriter.start(database, dataDir.path());
+            GatewayMetrics metrics = new GatewayMetrics();
+            ExchangeObserver observer = metrics.andThen(new ExchangeRecorder(writer, prices.join()));
+            ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, metrics, observer, config.metricsToken()));
             Vertx vertx = listening.await();
             reloader.start();
             printBanner(console, settings, port, adminToken, firstKey);
-            return new Ingate(vertx, port, reloader, database);
+            return new Ingate(vertx, port, reloader, writer, database);
         } catch (RuntimeException e) {
             ready.tryFail(e);
             listening.abandon();
+            if (writer != null) {
+                writer.close();
+            }
             if (database != null) {
                 database.close();
             }
@@ -93,6 +110,7 @@ public final class Ingate implements AutoCloseable {
             // closing at shutdown: nothing left to do with the error
         }
         reloader.close();
+        writer.close();
         database.close();
     }
 

@@ -37,8 +37,18 @@ final class Listening {
                 vertx.close();
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        });
+        }, Listening::ownThread);
         return new Listening(started, host + ":" + port);
+    }
+
+    /**
+     * Start-up tasks that wait on each other get threads of their own: the common pool has a single
+     * thread on two cores, and one waiting task there would starve the other.
+     */
+    static void ownThread(Runnable task) {
+        Thread thread = new Thread(task, "ingate-start");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The running Vert.x once every verticle listens. */

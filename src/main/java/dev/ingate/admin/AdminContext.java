@@ -1,6 +1,7 @@
 package dev.ingate.admin;
 
 import dev.ingate.keys.KeyStore;
+import dev.ingate.observe.record.RequestLog;
 import dev.ingate.pipeline.GatewayState;
 import dev.ingate.provider.ProviderStore;
 import dev.ingate.secrets.SecretBox;
@@ -12,5 +13,5 @@ import java.util.function.Supplier;
  * bumps the shared change counter and rebuilds this instance's state before the answer goes out.
  */
 public record AdminContext(ProviderStore providers, KeyStore keys, SecretBox secrets, Runnable changed,
-                           Supplier<GatewayState> state) {
+                           Supplier<GatewayState> state, RequestLog requests) {
 }

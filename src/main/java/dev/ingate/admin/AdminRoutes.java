@@ -5,10 +5,12 @@ final class AdminRoutes {
 
     private final ProvidersResource providers;
     private final KeysResource keys;
+    private final RequestsResource requests;
 
     AdminRoutes(AdminContext ctx) {
         this.providers = new ProvidersResource(ctx);
         this.keys = new KeysResource(ctx);
+        this.requests = new RequestsResource(ctx.requests());
     }
 
     AdminReply handle(AdminRequest req) {
@@ -19,6 +21,8 @@ final class AdminRoutes {
         return switch (resource) {
             case "providers" -> providers.handle(req);
             case "keys" -> keys.handle(req);
+            case "requests" -> requests.requests(req);
+            case "usage" -> requests.usage(req);
             default -> throw noRoute(req);
         };
     }

@@ -3,6 +3,9 @@ package dev.ingate.dispatch;
 import dev.ingate.pipeline.Exchange;
 import dev.ingate.pipeline.IngateError;
 import dev.ingate.provider.Provider;
+import dev.ingate.observe.Attributes;
+import dev.ingate.observe.usage.UsageExtractor;
+import dev.ingate.observe.usage.UsageExtractors;
 import dev.ingate.stream.Framing;
 import dev.ingate.stream.StreamRelay;
 import io.netty.channel.ConnectTimeoutException;
@@ -31,6 +34,7 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
     private final long idleTimeoutNanos;
     private HttpClientRequest request;
     private StreamRelay relay;
+    private UsageExtractor usage = UsageExtractors.none();
     private long sentAt;
     private boolean headersReceived;
     private boolean done;
@@ -102,7 +106,16 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
             client.setChunked(true);
         }
         Framing framing = Framing.ofContentType(upstream.getHeader(HttpHeaders.CONTENT_TYPE));
-        relay = StreamRelay.start(upstream, client, framing, this);
+        usage = UsageExtractors.forResponse(ex.request().path(), upstream.getHeader(HttpHeaders.CONTENT_TYPE));
+        relay = StreamRelay.start(upstream, client, framing, this, this::sawBytes);
+    }
+
+    /** Usage is read on the side of what the client gets; the first generated token is timed here. */
+    private void sawBytes(io.vertx.core.buffer.Buffer bytes) {
+        usage.onChunk(bytes);
+        if (ex.firstTokenNanos() == 0 && usage.sawFirstToken()) {
+            ex.firstToken(System.nanoTime());
+        }
     }
 
     /** Before the response head: the upstream timeout; after it: the stream idle timeout. */
@@ -168,12 +181,14 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
     @Override
     public void completed() {
         end();
+        ex.attribute(Attributes.USAGE, usage.finish());
         ex.finish(ex.response().getStatusCode(), null);
     }
 
     @Override
     public void cut(Throwable cause) {
         end();
+        ex.attribute(Attributes.USAGE, usage.finish());
         ex.finish(ex.response().getStatusCode(), "the upstream stream was cut: " + describe(cause));
     }
 

@@ -31,6 +31,7 @@ public final class Exchange {
     private Buffer body;
     private String model;
     private boolean streamRequested;
+    private String bodyUser;
     private int attempts;
     private long upstreamNanos;
     private boolean clientGone;
@@ -74,9 +75,12 @@ public final class Exchange {
 
     public String model() { return model; }
     public boolean streamRequested() { return streamRequested; }
-    public void requestFacts(String model, boolean streamRequested) {
+    /** The end user the body names (OpenAI {@code user}, Anthropic {@code metadata.user_id}), else null. */
+    public String bodyUser() { return bodyUser; }
+    public void requestFacts(String model, boolean streamRequested, String bodyUser) {
         this.model = model;
         this.streamRequested = streamRequested;
+        this.bodyUser = bodyUser;
     }
 
     public int attempts() { return attempts; }
@@ -90,6 +94,29 @@ public final class Exchange {
     }
 
     private long overheadAtResponseNanos = -1;
+    private long firstTokenNanos;
+    private java.util.Map<AttributeKey<?>, Object> attributes;
+
+    /** When a stream's first generated token went to the client (0: not yet, or not a stream). */
+    public long firstTokenNanos() { return firstTokenNanos; }
+    public void firstToken(long nanos) {
+        if (firstTokenNanos == 0) {
+            firstTokenNanos = nanos;
+        }
+    }
+
+    /** A value another concern attached; null when absent. */
+    @SuppressWarnings("unchecked")
+    public <T> T attribute(AttributeKey<T> key) {
+        return attributes == null ? null : (T) attributes.get(key);
+    }
+
+    public <T> void attribute(AttributeKey<T> key, T value) {
+        if (attributes == null) {
+            attributes = new java.util.IdentityHashMap<>(4);
+        }
+        attributes.put(key, value);
+    }
 
     /** Notes Ingate's overhead as the answer's head goes out (what X-Ingate-Overhead-Ms says); -1 before. */
     public long overheadAtResponse(long now) {

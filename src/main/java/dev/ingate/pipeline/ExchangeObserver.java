@@ -10,4 +10,15 @@ public interface ExchangeObserver {
     ExchangeObserver NONE = ex -> { };
 
     void finished(Exchange ex);
+
+    /** This observer, then {@code next}; a failure in one does not keep the other from hearing of it. */
+    default ExchangeObserver andThen(ExchangeObserver next) {
+        return ex -> {
+            try {
+                finished(ex);
+            } finally {
+                next.finished(ex);
+            }
+        };
+    }
 }

@@ -2,6 +2,7 @@ package dev.ingate.server;
 
 import dev.ingate.admin.AdminContext;
 import dev.ingate.observe.GatewayMetrics;
+import dev.ingate.pipeline.ExchangeObserver;
 import dev.ingate.pipeline.GatewayState;
 
 import java.util.Optional;
@@ -11,5 +12,5 @@ import java.util.function.Supplier;
 
 /** What the verticles need from the database side, handed over once it is open and migrated. */
 public record GatewayServices(Supplier<GatewayState> state, AdminContext admin, BooleanSupplier databaseUp,
-                              GatewayMetrics metrics, Optional<String> metricsToken) {
+                              GatewayMetrics metrics, ExchangeObserver observer, Optional<String> metricsToken) {
 }

@@ -91,7 +91,7 @@ public final class GatewayVerticle extends VerticleBase {
             databaseUp = handedOver.result().databaseUp();
             admin = new AdminApi(vertx, handedOver.result().admin(), () -> state.get().adminToken());
             metrics = new MetricsRoute(vertx, handedOver.result().metrics(), handedOver.result().metricsToken());
-            observer = handedOver.result().metrics();
+            observer = handedOver.result().observer();
             server.listen().<Void>mapEmpty().onComplete(listening);
         }));
         return listening.future();

@@ -50,6 +50,7 @@ public final class InspectJson implements Interceptor {
         }
         String model = null;
         boolean stream = false;
+        String user = null;
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), array, offset, body.length())) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -63,6 +64,11 @@ public final class InspectJson implements Interceptor {
                         model = parser.getString();
                     } else if ("stream".equals(field)) {
                         stream = value == JsonToken.VALUE_TRUE;
+                    } else if ("user".equals(field) && value == JsonToken.VALUE_STRING) {
+                        user = parser.getString();
+                    } else if ("metadata".equals(field) && value == JsonToken.START_OBJECT) {
+                        String metadataUser = metadataUserId(parser);
+                        user = user != null ? user : metadataUser;
                     } else {
                         parser.skipChildren();
                     }
@@ -74,7 +80,22 @@ public final class InspectJson implements Interceptor {
                 throw new TrailingContent(parser);
             }
         }
-        ex.requestFacts(model, stream);
+        ex.requestFacts(model, stream, user);
+    }
+
+    /** Anthropic's {@code metadata.user_id}; leaves the parser after the metadata object. */
+    private static String metadataUserId(JsonParser parser) {
+        String userId = null;
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if ("user_id".equals(field) && value == JsonToken.VALUE_STRING) {
+                userId = parser.getString();
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return userId;
     }
 
     private static String describe(JacksonException e) {

@@ -23,18 +23,23 @@ public final class StreamRelay {
     private final HttpServerResponse client;
     private final EventFramer framer;
     private final Outcome outcome;
+    private final java.util.function.Consumer<Buffer> tap;
     private long lastActivity;
     private boolean finished;
 
-    private StreamRelay(HttpClientResponse upstream, HttpServerResponse client, Framing framing, Outcome outcome) {
+    private StreamRelay(HttpClientResponse upstream, HttpServerResponse client, Framing framing, Outcome outcome,
+                        java.util.function.Consumer<Buffer> tap) {
         this.upstream = upstream;
         this.client = client;
         this.framer = framing == Framing.NONE ? null : new EventFramer(framing);
         this.outcome = outcome;
+        this.tap = tap;
     }
 
-    public static StreamRelay start(HttpClientResponse upstream, HttpServerResponse client, Framing framing, Outcome outcome) {
-        StreamRelay relay = new StreamRelay(upstream, client, framing, outcome);
+    /** @param tap sees every buffer written to the client, after it is written (usage reading on the side) */
+    public static StreamRelay start(HttpClientResponse upstream, HttpServerResponse client, Framing framing, Outcome outcome,
+                                    java.util.function.Consumer<Buffer> tap) {
+        StreamRelay relay = new StreamRelay(upstream, client, framing, outcome, tap);
         relay.lastActivity = System.nanoTime();
         upstream.handler(relay::onChunk);
         upstream.exceptionHandler(relay::onUpstreamFailure);
@@ -62,6 +67,7 @@ public final class StreamRelay {
             return;
         }
         client.write(out);
+        tap.accept(out);
         if (client.writeQueueFull()) {
             upstream.pause();
             client.drainHandler(v -> upstream.resume());
@@ -73,6 +79,7 @@ public final class StreamRelay {
             Buffer rest = framer == null ? null : framer.remainder();
             if (rest != null && rest.length() > 0) {
                 client.end(rest);
+                tap.accept(rest);
             } else {
                 client.end();
             }

@@ -27,7 +27,7 @@ class DatabaseTest extends StoreTestBase {
                 }
             }
         }
-        assertThat(appliedMigrations(database)).containsExactly("1");
+        assertThat(appliedMigrations(database)).hasSize(Migrations.FILES.size()).startsWith("1");
         assertThat(Stores.open(database).changes().version()).isZero();
     }
 
@@ -35,7 +35,7 @@ class DatabaseTest extends StoreTestBase {
     void openingAgainAppliesNothingAndKeepsTheData() throws SQLException {
         Stores.open(database).providers().setDefaultProvider(Optional.of("openai"));
         try (Database again = Database.open(place.url()); Database third = Database.open(place.url())) {
-            assertThat(appliedMigrations(again)).containsExactly("1");
+            assertThat(appliedMigrations(again)).hasSize(Migrations.FILES.size());
             assertThat(Stores.open(third).providers().defaultProvider()).contains("openai");
         }
         assertThat(database.ping()).as("closing another instance leaves this one open").isTrue();

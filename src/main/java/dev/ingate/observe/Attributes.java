@@ -1,0 +1,14 @@
+package dev.ingate.observe;
+
+import dev.ingate.observe.usage.UsageFacts;
+import dev.ingate.pipeline.AttributeKey;
+
+/** What the request path leaves on an exchange for the recorder. */
+public final class Attributes {
+
+    /** The answer's usage, set when its body has ended (or been cut). */
+    public static final AttributeKey<UsageFacts> USAGE = new AttributeKey<>("usage");
+
+    private Attributes() {
+    }
+}

@@ -1,0 +1,86 @@
+package dev.ingate.observe;
+
+import dev.ingate.keys.GatewayKey;
+import dev.ingate.observe.pricing.PriceCatalog;
+import dev.ingate.observe.pricing.Usage;
+import dev.ingate.observe.record.RecordWriter;
+import dev.ingate.observe.record.RequestRecord;
+import dev.ingate.observe.usage.UsageFacts;
+import dev.ingate.pipeline.Exchange;
+import dev.ingate.pipeline.ExchangeObserver;
+import dev.ingate.provider.Provider;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Turns every finished exchange into a {@link RequestRecord} (with its cost from the price catalog) and
+ * hands it to the writer, which never blocks: the request path does not wait on the database.
+ */
+public final class ExchangeRecorder implements ExchangeObserver {
+
+    public static final String SESSION_HEADER = "X-Ingate-Session-Id";
+    public static final String USER_HEADER = "X-Ingate-User";
+
+    private final RecordWriter writer;
+    private final PriceCatalog prices;
+
+    public ExchangeRecorder(RecordWriter writer, PriceCatalog prices) {
+        this.writer = writer;
+        this.prices = prices;
+    }
+
+    @Override
+    public void finished(Exchange ex) {
+        writer.submit(record(ex));
+    }
+
+    RequestRecord record(Exchange ex) {
+        GatewayKey key = ex.key();
+        Provider provider = ex.provider();
+        UsageFacts usage = ex.attribute(Attributes.USAGE) == null ? UsageFacts.NONE : ex.attribute(Attributes.USAGE);
+        long start = ex.startNanos();
+        long createdAtMillis = System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000L;
+        String user = ex.request().getHeader(USER_HEADER);
+        long overhead = ex.overheadAtResponseNanos() >= 0 ? ex.overheadAtResponseNanos() : ex.overheadNanos(ex.finishedNanos());
+        return new RequestRecord(
+                ex.id(),
+                Instant.ofEpochMilli(createdAtMillis),
+                key == null ? null : key.id(),
+                key == null ? null : key.name(),
+                provider == null ? null : provider.name(),
+                provider == null || ex.attempts() == 0 ? null : provider.name(),
+                ex.model(),
+                usage.model(),
+                ex.request().path(),
+                ex.status(),
+                ex.attempts(),
+                (ex.finishedNanos() - start) / 1_000_000L,
+                ex.firstTokenNanos() > 0 ? (ex.firstTokenNanos() - start) / 1_000_000L : null,
+                overhead / 10_000L / 100.0,
+                usage.found() ? usage.inputTokens() : null,
+                usage.found() ? usage.outputTokens() : null,
+                usage.found() ? usage.cachedInputTokens() : null,
+                cost(provider, ex.model(), usage),
+                ex.request().getHeader(SESSION_HEADER),
+                user != null ? user : ex.bodyUser(),
+                null,
+                ex.error());
+    }
+
+    /** The served model's price at this provider (by name, then by its API shape); null when unknown. */
+    private BigDecimal cost(Provider provider, String requestedModel, UsageFacts usage) {
+        if (!usage.found() || provider == null) {
+            return null;
+        }
+        String model = usage.model() != null ? usage.model() : requestedModel;
+        if (model == null) {
+            return null;
+        }
+        Usage billable = Usage.fromInclusive(usage.inputTokens(), usage.cachedInputTokens(), usage.cacheCreationTokens(),
+                usage.outputTokens(), usage.reasoningTokens());
+        return prices.find(provider.name(), provider.shape().configName(), model)
+                .map(price -> price.cost(billable).totalUsd())
+                .orElse(null);
+    }
+}

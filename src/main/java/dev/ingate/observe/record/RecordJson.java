@@ -1,0 +1,32 @@
+package dev.ingate.observe.record;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A {@link RequestRecord} as one line of the journal. Bound by Jackson from the record's components, with times as
+ * ISO-8601 text and the cost as a JSON number (exact, no double on the way). Unknown fields are ignored and missing
+ * ones read as null, so a journal written by another version of Ingate still replays.
+ */
+final class RecordJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private RecordJson() {
+    }
+
+    /** UTF-8 JSON without a line break (JSON escapes any inside strings). */
+    static byte[] write(RequestRecord r) {
+        return MAPPER.writeValueAsBytes(r);
+    }
+
+    /** @throws JacksonException when the line is not a record (a partial last line after a crash) */
+    static RequestRecord read(String line) {
+        return MAPPER.readValue(line, RequestRecord.class);
+    }
+}
