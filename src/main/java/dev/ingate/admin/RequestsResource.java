@@ -38,7 +38,12 @@ final class RequestsResource {
         Map<String, String> q = req.query();
         RequestLog.Filter filter = new RequestLog.Filter(q.get("provider"), q.get("model"), status(q.get("status")), q.get("key"),
                 q.get("session"), q.get("user"), instant("since", q.get("since")), instant("until", q.get("until")));
-        RequestLog.Page page = log.list(filter, limit(q.get("limit")), q.get("cursor"));
+        RequestLog.Page page;
+        try {
+            page = log.list(filter, limit(q.get("limit")), q.get("cursor"));
+        } catch (IllegalArgumentException badCursor) {
+            throw AdminException.badRequest("cursor: not a cursor from a previous page");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", page.records().stream().map(RequestsResource::view).toList());
         body.put("next_cursor", page.nextCursor());

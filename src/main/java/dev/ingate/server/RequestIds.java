@@ -4,8 +4,10 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Random (version 4) UUIDs for request ids. {@link UUID#randomUUID()} draws from one shared
- * SecureRandom; ids need uniqueness, not secrecy, so a thread-local generator keeps the loops apart.
+ * Request ids: UUID version 7 (RFC 9562), a millisecond timestamp followed by random bits. Time-ordered
+ * ids keep the request log's inserts at the end of its indexes: random v4 ids scattered every batch
+ * over the whole primary-key index and made the writer rewrite a page per record. {@link UUID#randomUUID()}
+ * also draws from one shared SecureRandom; ids need uniqueness, not secrecy, so each loop uses its own.
  */
 final class RequestIds {
 
@@ -14,7 +16,7 @@ final class RequestIds {
 
     static String next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long high = (System.currentTimeMillis() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low).toString();
     }

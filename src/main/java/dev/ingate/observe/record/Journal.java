@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -100,11 +102,25 @@ final class Journal implements AutoCloseable {
     }
 
     /** Hands buffered lines to the operating system, and forces them to the disk with fsync. */
-    synchronized void flush() throws IOException {
-        handOver();
-        if (fsync && unsynced && channel != null) {
-            channel.force(false);
+    void flush() throws IOException {
+        FileChannel toSync;
+        synchronized (this) {
+            handOver();
+            if (!fsync || !unsynced || channel == null) {
+                return;
+            }
+            toSync = channel;
             unsynced = false;
+        }
+        try {
+            toSync.force(false);   // outside the lock: callers appending meanwhile do not wait for the disk
+        } catch (ClosedChannelException e) {
+            // sealed meanwhile, and sealing forces the file itself
+        } catch (IOException e) {
+            synchronized (this) {
+                unsynced = true;
+            }
+            throw e;
         }
     }
 
@@ -151,8 +167,17 @@ final class Journal implements AutoCloseable {
     }
 
     private void open() throws IOException {
-        currentPath = dir.resolve(PREFIX + nextNumber++ + SUFFIX);
-        channel = FileChannel.open(currentPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        while (true) {
+            Path path = dir.resolve(PREFIX + nextNumber++ + SUFFIX);
+            try {
+                channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                currentPath = path;
+                break;
+            } catch (FileAlreadyExistsException e) {
+                // put there since the scan (copied in by hand): never append to a file that may be replayed
+                sealed.put(number(path), path);
+            }
+        }
         out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
         currentBytes = 0;
     }
