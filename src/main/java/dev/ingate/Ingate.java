@@ -58,7 +58,8 @@ public final class Ingate implements AutoCloseable {
         // The HTTP side starts on the event loops while this thread opens and migrates the database.
         Promise<GatewayServices> ready = Promise.promise();
         Listening listening = Listening.begin(config.server(), ready.future(), settings.host(), port);
-        CompletableFuture<PriceCatalog> prices = CompletableFuture.supplyAsync(PriceCatalog::load, Listening::ownThread);
+        CompletableFuture<PriceCatalog> prices = config.recordRequests()
+                ? CompletableFuture.supplyAsync(PriceCatalog::load, Listening::ownThread) : null;
         Database database = null;
         RecordWriter writer = null;
         try {
@@ -75,7 +76,7 @@ public final class Ingate implements AutoCloseable {
                     new JdbcRequestLog(database));
             writer = RecordWriter.start(database, dataDir.path());
             GatewayMetrics metrics = new GatewayMetrics();
-            ExchangeObserver observer = metrics.andThen(new ExchangeRecorder(writer, prices.join()));
+            ExchangeObserver observer = config.recordRequests() ? metrics.andThen(new ExchangeRecorder(writer, prices.join())) : metrics;
             ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, metrics, observer, config.metricsToken()));
             Vertx vertx = listening.await();
             reloader.start();

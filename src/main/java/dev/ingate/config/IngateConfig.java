@@ -9,6 +9,8 @@ import java.util.Optional;
  * The config file (SPEC section 2) after env substitution and validation. Immutable.
  * Providers keep the file's order; built-in names are merged with their defaults later,
  * by {@code dev.ingate.provider.ProviderCatalog}, not here: this is what the file said.
+ * {@code recordRequests} is {@code recording.enabled} (default true): off, no request is written to the
+ * request log (metrics still count them).
  */
 public record IngateConfig(
         ServerSettings server,
@@ -16,10 +18,11 @@ public record IngateConfig(
         Map<String, ProviderEntry> providers,
         Map<String, List<FallbackEntry>> fallbacks,
         List<KeyEntry> keys,
-        Optional<String> metricsToken) {
+        Optional<String> metricsToken,
+        boolean recordRequests) {
 
     public static IngateConfig empty() {
-        return new IngateConfig(ServerSettings.defaults(), Optional.empty(), Map.of(), Map.of(), List.of(), Optional.empty());
+        return new IngateConfig(ServerSettings.defaults(), Optional.empty(), Map.of(), Map.of(), List.of(), Optional.empty(), true);
     }
 
     public record ServerSettings(

@@ -109,4 +109,21 @@ class RecordingTest {
             assertThat(send(request(ingate.baseUrl(), "/api/v1/usage?group_by=planet").header("Authorization", "Bearer " + TOKEN)).statusCode()).isEqualTo(400);
         }
     }
+
+    @Test
+    void recordingCanBeSwitchedOff() throws Exception {
+        try (MockProvider openai = MockProvider.openai();
+             IngateUnderTest ingate = IngateUnderTest.start(IngateUnderTest.withKey("""
+                     recording: { enabled: false }
+                     providers:
+                       openai: { base_url: "%s" }
+                     """.formatted(openai.baseUrl())), Map.of("INGATE_ADMIN_TOKEN", TOKEN), null)) {
+            HttpResponse<String> response = send(postJson(ingate.baseUrl(), "/v1/chat/completions", "{\"model\":\"gpt-4o\",\"messages\":[]}")
+                    .header("Authorization", "Bearer " + IngateUnderTest.KEY));
+            assertThat(response.statusCode()).isEqualTo(200);
+            Thread.sleep(500);
+            assertThat(admin(ingate, "/requests").get("data").size()).isZero();
+            assertThat(send(request(ingate.baseUrl(), "/metrics")).body()).contains("status=\"200\"");
+        }
+    }
 }
