@@ -2,7 +2,7 @@ package dev.ingate.state;
 
 import dev.ingate.testkit.IngateUnderTest;
 import dev.ingate.testkit.MockProvider;
-import dev.ingate.testkit.PostgresSchema;
+import dev.ingate.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -35,9 +35,9 @@ class TwoInstancesTest {
 
     @Test
     void changesOnOneInstanceReachTheOtherWithinASecond() throws Exception {
-        try (PostgresSchema schema = PostgresSchema.create();
+        try (TestDatabases.Place schema = TestDatabases.postgres("ingate_it_");
              MockProvider mock = MockProvider.openai()) {
-            Map<String, String> env = Map.of("INGATE_DATABASE_URL", schema.jdbcUrl(), "INGATE_ADMIN_TOKEN", TOKEN,
+            Map<String, String> env = Map.of("INGATE_DATABASE_URL", schema.url(), "INGATE_ADMIN_TOKEN", TOKEN,
                     "INGATE_MASTER_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
             String config = IngateUnderTest.withKey("providers:\n  openai: { base_url: \"" + mock.baseUrl() + "\" }\n");
             try (IngateUnderTest a = IngateUnderTest.start(config, env, null);

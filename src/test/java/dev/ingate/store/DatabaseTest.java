@@ -1,5 +1,6 @@
 package dev.ingate.store;
 
+import dev.ingate.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -52,7 +53,7 @@ class DatabaseTest extends StoreTestBase {
     /** A migration changed after it was applied stops the start instead of running on a schema it does not describe. */
     @Test
     void aChangedAppliedMigrationIsRefused() throws SQLException {
-        try (Backend.Place own = backend.newPlace()) {
+        try (TestDatabases.Place own = backend.newPlace()) {
             try (Database db = Database.open(own.url()); Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE ingate_schema_history SET checksum = 'tampered' WHERE version = 1");
             }

@@ -1,5 +1,6 @@
 package dev.ingate.store;
 
+import dev.ingate.testkit.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -24,7 +25,7 @@ abstract class StoreTestBase {
     @Parameter
     Backend backend;
 
-    Backend.Place place;
+    TestDatabases.Place place;
     Database database;
 
     @BeforeParameterizedClassInvocation

@@ -1,16 +1,12 @@
 package dev.ingate.observe.record;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.ingate.testkit.TestDatabases;
+import dev.ingate.testkit.TestDatabases.Place;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 /**
  * The two databases the record tests run against (as the store tests' Backend, which is package-private there):
@@ -22,12 +18,7 @@ enum RecordBackend {
     SQLITE {
         @Override
         Place newPlace() {
-            try {
-                Path dir = Files.createTempDirectory("ingate-record-test");
-                return new Place("jdbc:sqlite:" + dir.resolve("ingate.db"), () -> deleteTree(dir));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return TestDatabases.sqlite("ingate-record-test", "ingate.db");
         }
 
         @Override
@@ -43,10 +34,7 @@ enum RecordBackend {
     POSTGRES {
         @Override
         Place newPlace() {
-            String schema = "ingate_rec_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-            String server = postgresServer();
-            String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-            return new Place(url, () -> dropSchema(server, schema));
+            return TestDatabases.postgres("ingate_rec_");
         }
 
         @Override
@@ -60,13 +48,6 @@ enum RecordBackend {
         }
     };
 
-    record Place(String url, Runnable remove) implements AutoCloseable {
-        @Override
-        public void close() {
-            remove.run();
-        }
-    }
-
     abstract Place newPlace();
 
     /** A connection holding the write lock on {@code requests} until it is rolled back and closed. */
@@ -79,27 +60,6 @@ enum RecordBackend {
             } else {
                 stall.rollback();
             }
-        }
-    }
-
-    static String postgresServer() {
-        String url = System.getenv("INGATE_TEST_POSTGRES_URL");
-        return url != null && !url.isBlank() ? url : "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
-    }
-
-    private static void dropSchema(String server, String schema) {
-        try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not drop test schema " + schema, e);
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

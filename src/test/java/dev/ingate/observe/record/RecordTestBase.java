@@ -1,5 +1,6 @@
 package dev.ingate.observe.record;
 
+import dev.ingate.testkit.TestDatabases;
 import dev.ingate.store.Database;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
@@ -35,7 +36,7 @@ abstract class RecordTestBase {
     @Parameter
     RecordBackend backend;
 
-    RecordBackend.Place place;
+    TestDatabases.Place place;
     Database database;
 
     @TempDir
