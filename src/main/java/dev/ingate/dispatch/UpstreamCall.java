@@ -106,7 +106,8 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
             client.setChunked(true);
         }
         Framing framing = Framing.ofContentType(upstream.getHeader(HttpHeaders.CONTENT_TYPE));
-        usage = UsageExtractors.forResponse(ex.request().path(), upstream.getHeader(HttpHeaders.CONTENT_TYPE));
+        usage = UsageExtractors.forResponse(ex.request().path(), upstream.getHeader(HttpHeaders.CONTENT_TYPE),
+                upstream.getHeader(HttpHeaders.CONTENT_ENCODING));
         relay = StreamRelay.start(upstream, client, framing, this, this::sawBytes);
     }
 

@@ -126,4 +126,34 @@ class RecordingTest {
             assertThat(send(request(ingate.baseUrl(), "/metrics")).body()).contains("status=\"200\"");
         }
     }
+
+    @Test
+    void gzippedAnswersStillCarryUsage() throws Exception {
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            String answer = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"gpt-4o-2024-08-06\",\"choices\":[{\"index\":0,"
+                    + "\"message\":{\"role\":\"assistant\",\"content\":\"" + "hello ".repeat(200) + "\"},\"finish_reason\":\"stop\"}],"
+                    + "\"usage\":{\"prompt_tokens\":31,\"completion_tokens\":200,\"total_tokens\":231}}";
+            int port = vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setCompressionSupported(true))
+                    .requestHandler(req -> req.body().onComplete(b -> req.response().putHeader("content-type", "application/json").end(answer)))
+                    .listen(0, "127.0.0.1").await().actualPort();
+            try (IngateUnderTest ingate = IngateUnderTest.start(IngateUnderTest.withKey("""
+                    providers:
+                      openai: { base_url: "http://127.0.0.1:%d" }
+                    """.formatted(port)), Map.of("INGATE_ADMIN_TOKEN", TOKEN), null)) {
+                HttpResponse<byte[]> response = dev.ingate.testkit.HttpCalls.send(postJson(ingate.baseUrl(), "/v1/chat/completions",
+                                "{\"model\":\"gpt-4o\",\"messages\":[]}").header("Authorization", "Bearer " + IngateUnderTest.KEY)
+                        .header("Accept-Encoding", "gzip"), HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(response.headers().firstValue("content-encoding")).contains("gzip");
+                byte[] plain = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body())).readAllBytes();
+                assertThat(new String(plain, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(answer);
+                JsonNode record = awaitRecords(ingate, 1).get(0);
+                assertThat(record.get("input_tokens").asLong()).isEqualTo(31);
+                assertThat(record.get("output_tokens").asLong()).isEqualTo(200);
+                assertThat(record.get("served_model").asString()).isEqualTo("gpt-4o-2024-08-06");
+            }
+        } finally {
+            vertx.close().await();
+        }
+    }
 }

@@ -33,6 +33,19 @@ public final class UsageExtractors {
         }
     }
 
+    /**
+     * Like {@link #forResponse(String, String)} for a body sent with {@code contentEncoding}: gzip and
+     * deflate are inflated on the side; other encodings (br, zstd) cannot be read and give {@link #none()}.
+     */
+    public static UsageExtractor forResponse(String ingressPath, String contentType, String contentEncoding) {
+        if (contentEncoding == null || contentEncoding.isBlank() || contentEncoding.trim().equalsIgnoreCase("identity")) {
+            return forResponse(ingressPath, contentType);
+        }
+        io.netty.handler.codec.compression.ZlibWrapper wrapper = DecompressingExtractor.wrapperFor(contentEncoding);
+        UsageExtractor inner = forResponse(ingressPath, contentType);
+        return wrapper == null || inner == none() ? none() : new DecompressingExtractor(inner, wrapper);
+    }
+
     /** An extractor that finds nothing, for responses with no usage to read. */
     public static UsageExtractor none() {
         return Nothing.INSTANCE;
