@@ -4,6 +4,8 @@ import dev.ingate.pipeline.Exchange;
 import dev.ingate.pipeline.IngateError;
 import dev.ingate.provider.Provider;
 import dev.ingate.observe.Attributes;
+import dev.ingate.observe.OpenAiUsageStripper;
+import dev.ingate.observe.StreamUsageRequest;
 import dev.ingate.observe.usage.UsageExtractor;
 import dev.ingate.observe.usage.UsageExtractors;
 import dev.ingate.stream.Framing;
@@ -109,6 +111,10 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
         usage = UsageExtractors.forResponse(ex.request().path(), upstream.getHeader(HttpHeaders.CONTENT_TYPE),
                 upstream.getHeader(HttpHeaders.CONTENT_ENCODING));
         relay = StreamRelay.start(upstream, client, framing, this, this::sawBytes);
+        if (framing == Framing.SSE && Boolean.TRUE.equals(ex.attribute(StreamUsageRequest.STRIP_USAGE))
+                && upstream.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+            relay.rewrite(new OpenAiUsageStripper());
+        }
     }
 
     /** Usage is read on the side of what the client gets; the first generated token is timed here. */

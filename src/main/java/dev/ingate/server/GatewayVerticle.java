@@ -5,6 +5,7 @@ import dev.ingate.config.IngateConfig.ServerSettings;
 import dev.ingate.auth.Authenticate;
 import dev.ingate.auth.EnforceModelScope;
 import dev.ingate.dispatch.Forwarder;
+import dev.ingate.observe.StreamUsageRequest;
 import dev.ingate.dispatch.UpstreamClients;
 import dev.ingate.pipeline.Exchange;
 import dev.ingate.pipeline.ExchangeObserver;
@@ -68,7 +69,8 @@ public final class GatewayVerticle extends VerticleBase {
                 new RequireJsonContentType(),
                 new ReadBody(),
                 new InspectJson(),
-                new EnforceModelScope()
+                new EnforceModelScope(),
+                new StreamUsageRequest()
         ), forwarder);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(host)

@@ -24,6 +24,7 @@ public final class StreamRelay {
     private final EventFramer framer;
     private final Outcome outcome;
     private final java.util.function.Consumer<Buffer> tap;
+    private java.util.function.UnaryOperator<Buffer> rewrite = java.util.function.UnaryOperator.identity();
     private long lastActivity;
     private boolean finished;
 
@@ -47,6 +48,12 @@ public final class StreamRelay {
         return relay;
     }
 
+    /** Changes what the client gets (the tap still sees the upstream's events); whole events in, whole events out. */
+    public StreamRelay rewrite(java.util.function.UnaryOperator<Buffer> rewrite) {
+        this.rewrite = rewrite;
+        return this;
+    }
+
     public long lastActivityNanos() {
         return lastActivity;
     }
@@ -66,7 +73,10 @@ public final class StreamRelay {
         if (out.length() == 0) {
             return;
         }
-        client.write(out);
+        Buffer toClient = rewrite.apply(out);
+        if (toClient.length() > 0) {
+            client.write(toClient);
+        }
         tap.accept(out);
         if (client.writeQueueFull()) {
             upstream.pause();
@@ -78,7 +88,7 @@ public final class StreamRelay {
         if (finish()) {
             Buffer rest = framer == null ? null : framer.remainder();
             if (rest != null && rest.length() > 0) {
-                client.end(rest);
+                client.end(rewrite.apply(rest));
                 tap.accept(rest);
             } else {
                 client.end();

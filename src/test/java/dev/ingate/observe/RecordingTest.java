@@ -156,4 +156,26 @@ class RecordingTest {
             vertx.close().await();
         }
     }
+
+    @Test
+    void openAiStreamsAreMeteredEvenWhenTheClientDidNotAskForUsage() throws Exception {
+        try (MockProvider openai = MockProvider.openai();
+             IngateUnderTest ingate = IngateUnderTest.start(IngateUnderTest.withKey("""
+                     providers:
+                       openai: { base_url: "%s" }
+                     """.formatted(openai.baseUrl())), Map.of("INGATE_ADMIN_TOKEN", TOKEN), null)) {
+            HttpResponse<String> response = send(postJson(ingate.baseUrl(), "/v1/chat/completions",
+                    "{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[]}").header("Authorization", "Bearer " + IngateUnderTest.KEY));
+            assertThat(response.body()).contains("data: [DONE]").contains(MockProvider.REPLY_TEXT.substring(0, 2)).doesNotContain("usage");
+            assertThat(openai.lastRequest().json().at("/stream_options/include_usage").asBoolean()).isTrue();
+            JsonNode record = awaitRecords(ingate, 1).get(0);
+            assertThat(record.get("output_tokens").asLong()).isEqualTo(377);
+            assertThat(record.get("input_tokens").asLong()).isEqualTo(8);
+
+            HttpResponse<String> asked = send(postJson(ingate.baseUrl(), "/v1/chat/completions",
+                    "{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"messages\":[]}")
+                    .header("Authorization", "Bearer " + IngateUnderTest.KEY));
+            assertThat(asked.body()).contains("\"usage\":{").contains("\"usage\":null");
+        }
+    }
 }
