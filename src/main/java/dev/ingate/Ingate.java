@@ -57,7 +57,7 @@ public final class Ingate implements AutoCloseable {
         int port = settings.port() == 0 ? freePort() : settings.port();
         // The HTTP side starts on the event loops while this thread opens and migrates the database.
         Promise<GatewayServices> ready = Promise.promise();
-        Listening listening = Listening.begin(config.server(), ready.future(), settings.host(), port);
+        Listening listening = Listening.begin(config.server(), config.recordRequests(), ready.future(), settings.host(), port);
         CompletableFuture<PriceCatalog> prices = config.recordRequests()
                 ? CompletableFuture.supplyAsync(PriceCatalog::load, Listening::ownThread) : null;
         Database database = null;

@@ -12,6 +12,7 @@ import dev.ingate.pipeline.ExchangeObserver;
 import dev.ingate.pipeline.GatewayState;
 import dev.ingate.pipeline.Handler;
 import dev.ingate.pipeline.IngateError;
+import dev.ingate.pipeline.Interceptor;
 import dev.ingate.pipeline.Pipeline;
 import dev.ingate.route.ResolveProvider;
 import io.vertx.core.Future;
@@ -23,6 +24,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -34,6 +36,8 @@ import java.util.function.Supplier;
 public final class GatewayVerticle extends VerticleBase {
 
     private final ServerSettings settings;
+    /** With the request log off, nobody needs OpenAI streams' usage: they go upstream as the client sent them. */
+    private final boolean recordRequests;
     private final Future<GatewayServices> ready;
     private final String host;
     private final int port;
@@ -50,8 +54,9 @@ public final class GatewayVerticle extends VerticleBase {
      * @param ready completes when the database side is up; the verticle prepares everything else before
      *              and listens only then, so start-up work on both sides overlaps
      */
-    public GatewayVerticle(ServerSettings settings, Future<GatewayServices> ready, String host, int port) {
+    public GatewayVerticle(ServerSettings settings, boolean recordRequests, Future<GatewayServices> ready, String host, int port) {
         this.settings = settings;
+        this.recordRequests = recordRequests;
         this.ready = ready;
         this.host = host;
         this.port = port;
@@ -63,15 +68,17 @@ public final class GatewayVerticle extends VerticleBase {
         UpstreamClients clients = new UpstreamClients(vertx, connectTimeout, settings.upstreamCaFile().stream().toList());
         forwarder = new Forwarder(vertx, clients, settings);
         // The order is SPEC section 4's order of checks: 401, 400/404 (resolution), 415, 413, 400 (JSON).
-        pipeline = Pipeline.assemble(List.of(
+        List<Interceptor> interceptors = new ArrayList<>(List.of(
                 new Authenticate(),
                 new ResolveProvider(),
                 new RequireJsonContentType(),
                 new ReadBody(),
                 new InspectJson(),
-                new EnforceModelScope(),
-                new StreamUsageRequest()
-        ), forwarder);
+                new EnforceModelScope()));
+        if (recordRequests) {
+            interceptors.add(new StreamUsageRequest());
+        }
+        pipeline = Pipeline.assemble(interceptors, forwarder);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(host)
                 .setPort(port)
