@@ -1,5 +1,6 @@
 package dev.ingate.admin;
 
+import dev.ingate.auth.BearerToken;
 import dev.ingate.pipeline.ErrorEnvelope;
 import dev.ingate.pipeline.IngateError;
 import dev.ingate.provider.ApiShape;
@@ -11,8 +12,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +38,7 @@ public final class AdminApi {
     }
 
     public void handle(HttpServerRequest request, String requestId) {
-        if (!authorised(request.getHeader(HttpHeaders.AUTHORIZATION), adminToken.get())) {
+        if (!BearerToken.matches(request.getHeader(HttpHeaders.AUTHORIZATION), adminToken.get())) {
             reply(request, requestId, 401, ErrorEnvelope.render(ApiShape.OPENAI, new IngateError(IngateError.Kind.AUTHENTICATION,
                     "invalid_admin_token", "The admin API needs Authorization: Bearer <admin token>")));
             return;
@@ -91,14 +90,6 @@ public final class AdminApi {
         Map<String, String> query = new LinkedHashMap<>();
         request.params().forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
         return query;
-    }
-
-    static boolean authorised(String authorization, String adminToken) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        byte[] presented = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(presented, adminToken.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void reply(HttpServerRequest request, String requestId, int status, Buffer body) {

@@ -1,13 +1,12 @@
 package dev.ingate.server;
 
+import dev.ingate.auth.BearerToken;
 import dev.ingate.observe.GatewayMetrics;
 import dev.ingate.pipeline.IngateError;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 
 /** {@code GET /metrics}: Prometheus text; open unless {@code metrics.token} is set (SPEC section 5). */
@@ -17,16 +16,16 @@ final class MetricsRoute {
 
     private final Vertx vertx;
     private final GatewayMetrics metrics;
-    private final Optional<byte[]> token;
+    private final Optional<String> token;
 
     MetricsRoute(Vertx vertx, GatewayMetrics metrics, Optional<String> token) {
         this.vertx = vertx;
         this.metrics = metrics;
-        this.token = token.map(t -> t.getBytes(StandardCharsets.UTF_8));
+        this.token = token;
     }
 
     void handle(HttpServerRequest request, String requestId) {
-        if (token.isPresent() && !authorised(request.getHeader(HttpHeaders.AUTHORIZATION))) {
+        if (token.isPresent() && !BearerToken.matches(request.getHeader(HttpHeaders.AUTHORIZATION), token.get())) {
             OwnReplies.error(request, requestId, new IngateError(IngateError.Kind.AUTHENTICATION, "invalid_metrics_token",
                     "/metrics needs Authorization: Bearer <metrics.token>"));
             return;
@@ -42,12 +41,5 @@ final class MetricsRoute {
                     .putHeader("X-Ingate-Request-Id", requestId)
                     .end(scraped.result());
         });
-    }
-
-    private boolean authorised(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        return MessageDigest.isEqual(authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8), token.orElseThrow());
     }
 }
