@@ -40,8 +40,8 @@ import dev.ingate.config.YamlNodes.Scalar;
  */
 public final class ConfigLoader {
 
-    static final List<String> TOP_KEYS = List.of("server", "default_provider", "providers", "fallbacks", "keys", "metrics", "recording");
-    static final List<String> RECORDING_KEYS = List.of("enabled");
+    static final List<String> TOP_KEYS = List.of("server", "default_provider", "providers", "fallbacks", "keys", "metrics", "recording",
+            "pricing", "telemetry");
     static final List<String> SERVER_KEYS = List.of("max_request_body", "upstream_timeout", "stream_idle_timeout", "upstream_ca_file");
     static final List<String> FALLBACK_KEYS = List.of("provider", "model");
     static final List<String> KEY_KEYS = List.of("name", "key", "providers", "models");
@@ -105,7 +105,7 @@ public final class ConfigLoader {
         Optional<String> defaultProvider = y.optString(top.get("default_provider"), "default_provider");
         defaultProvider.ifPresent(p -> requireKnown(p, top.get("default_provider").value(), "default_provider"));
         Map<String, Entry> metrics = y.fields(value(top, "metrics"), "metrics", METRICS_KEYS);
-        Map<String, Entry> recording = y.fields(value(top, "recording"), "recording", RECORDING_KEYS);
+        ObservabilityParser observability = new ObservabilityParser(y);
         return new IngateConfig(
                 server(value(top, "server")),
                 defaultProvider,
@@ -113,7 +113,9 @@ public final class ConfigLoader {
                 fallbacks(value(top, "fallbacks")),
                 keys(value(top, "keys")),
                 y.optString(metrics.get("token"), "metrics.token"),
-                y.optBoolean(recording.get("enabled"), "recording.enabled").orElse(true));
+                observability.recording(value(top, "recording")),
+                observability.pricing(value(top, "pricing")),
+                observability.telemetry(value(top, "telemetry")));
     }
 
     private static Node value(Map<String, Entry> fields, String key) {

@@ -9,8 +9,6 @@ import java.util.Optional;
  * The config file (SPEC section 2) after env substitution and validation. Immutable.
  * Providers keep the file's order; built-in names are merged with their defaults later,
  * by {@code dev.ingate.provider.ProviderCatalog}, not here: this is what the file said.
- * {@code recordRequests} is {@code recording.enabled} (default true): off, no request is written to the
- * request log (metrics still count them).
  */
 public record IngateConfig(
         ServerSettings server,
@@ -19,10 +17,18 @@ public record IngateConfig(
         Map<String, List<FallbackEntry>> fallbacks,
         List<KeyEntry> keys,
         Optional<String> metricsToken,
-        boolean recordRequests) {
+        RecordingSettings recording,
+        List<PriceOverride> pricing,
+        TelemetrySettings telemetry) {
 
     public static IngateConfig empty() {
-        return new IngateConfig(ServerSettings.defaults(), Optional.empty(), Map.of(), Map.of(), List.of(), Optional.empty(), true);
+        return new IngateConfig(ServerSettings.defaults(), Optional.empty(), Map.of(), Map.of(), List.of(), Optional.empty(),
+                RecordingSettings.defaults(), List.of(), TelemetrySettings.defaults());
+    }
+
+    /** {@code recording.enabled}: off, no request is written to the request log (metrics still count them). */
+    public boolean recordRequests() {
+        return recording.enabled();
     }
 
     public record ServerSettings(

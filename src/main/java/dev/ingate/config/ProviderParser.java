@@ -110,7 +110,7 @@ final class ProviderParser {
      * A string-to-string mapping. Entries whose value is empty (e.g. an unset env var) are left out, as
      * empty optional fields are elsewhere.
      */
-    private Map<String, String> stringMap(Entry e, String path, boolean headers) {
+    Map<String, String> stringMap(Entry e, String path, boolean headers) {
         if (e == null) {
             return Map.of();
         }

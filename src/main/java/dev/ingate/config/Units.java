@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 public final class Units {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(?:([kmg])(?:i?b)?|b)?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?", Pattern.CASE_INSENSITIVE);
 
     private Units() {
     }
@@ -42,7 +42,7 @@ public final class Units {
     }
 
     /**
-     * Parses a duration: a number followed by {@code ms}, {@code s}, {@code m} or {@code h}; a plain number is
+     * Parses a duration: a number followed by {@code ms}, {@code s}, {@code m}, {@code h} or {@code d}; a plain number is
      * seconds. Must be greater than zero.
      *
      * @throws IllegalArgumentException with a message fit to show the user
@@ -51,7 +51,7 @@ public final class Units {
         String s = text == null ? "" : text.strip();
         Matcher m = DURATION.matcher(s);
         if (!m.matches()) {
-            throw new IllegalArgumentException("invalid duration \"" + s + "\" (expected a number with ms, s, m or h, e.g. 600s)");
+            throw new IllegalArgumentException("invalid duration \"" + s + "\" (expected a number with ms, s, m, h or d, e.g. 600s)");
         }
         long n = parseNumber(m.group(1), s);
         if (n == 0) {
@@ -63,6 +63,7 @@ public final class Units {
                 case "ms" -> Duration.ofMillis(n);
                 case "m" -> Duration.ofMinutes(n);
                 case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
                 default -> Duration.ofSeconds(n);
             };
         } catch (ArithmeticException e) {

@@ -56,13 +56,14 @@ class UnitsTest {
             "250ms, PT0.25S",
             "30 s, PT30S",
             "2H, PT2H",
+            "30d, PT720H",
     })
     void durations(String text, String iso) {
         assertThat(Units.parseDuration(text)).isEqualTo(Duration.parse(iso));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "s", "10d", "1.5s", "-5s", "5 minutes", "PT5M"})
+    @ValueSource(strings = {"", "s", "10w", "1.5s", "-5s", "5 minutes", "PT5M"})
     void invalidDurations(String text) {
         assertThatThrownBy(() -> Units.parseDuration(text))
                 .isInstanceOf(IllegalArgumentException.class)
