@@ -4,7 +4,10 @@ import dev.ingate.config.ConfigLoader;
 import dev.ingate.config.IngateConfig;
 import dev.ingate.pipeline.GatewayState;
 import dev.ingate.admin.AdminContext;
+import dev.ingate.observe.ExchangeCost;
 import dev.ingate.observe.ExchangeRecorder;
+import dev.ingate.observe.RecordWriterMetrics;
+import dev.ingate.observe.UsageMetrics;
 import dev.ingate.observe.GatewayMetrics;
 import dev.ingate.observe.pricing.PriceCatalog;
 import dev.ingate.observe.record.JdbcRequestLog;
@@ -76,7 +79,12 @@ public final class Ingate implements AutoCloseable {
                     new JdbcRequestLog(database));
             writer = RecordWriter.start(database, dataDir.path());
             GatewayMetrics metrics = new GatewayMetrics();
-            ExchangeObserver observer = config.recordRequests() ? metrics.andThen(new ExchangeRecorder(writer, prices.join())) : metrics;
+            RecordWriterMetrics.bind(metrics, writer);
+            ExchangeObserver observer = metrics;
+            if (config.recordRequests()) {
+                PriceCatalog catalog = prices.join().withOverrides(config.pricing());
+                observer = observer.andThen(new UsageMetrics(metrics, new ExchangeCost(catalog))).andThen(new ExchangeRecorder(writer, catalog));
+            }
             ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, metrics, observer, config.metricsToken()));
             Vertx vertx = listening.await();
             reloader.start();

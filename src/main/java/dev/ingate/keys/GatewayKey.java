@@ -1,5 +1,7 @@
 package dev.ingate.keys;
 
+import dev.ingate.glob.Globs;
+
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -20,7 +22,7 @@ public record GatewayKey(String id, String name, byte[] hash, List<String> provi
 
     public static GatewayKey of(String id, String name, byte[] hash, List<String> providers, List<String> modelGlobs, long expiresAtMillis) {
         return new GatewayKey(id, name, hash.clone(), List.copyOf(providers),
-                modelGlobs.stream().map(GatewayKey::globToPattern).toList(), expiresAtMillis, new LastUse());
+                modelGlobs.stream().map(glob -> Globs.compile(glob, false)).toList(), expiresAtMillis, new LastUse());
     }
 
     public boolean expiredAt(long nowMillis) {
@@ -61,26 +63,5 @@ public record GatewayKey(String id, String name, byte[] hash, List<String> provi
             }
         }
         return false;
-    }
-
-    /** {@code *} matches any run of characters, {@code ?} one; everything else is literal. Compiled once. */
-    static Pattern globToPattern(String glob) {
-        StringBuilder regex = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            if (c == '*' || c == '?') {
-                if (!literal.isEmpty()) {
-                    regex.append(Pattern.quote(literal.toString()));
-                    literal.setLength(0);
-                }
-                regex.append(c == '*' ? ".*" : ".");
-            } else {
-                literal.append(c);
-            }
-        }
-        if (!literal.isEmpty()) {
-            regex.append(Pattern.quote(literal.toString()));
-        }
-        return Pattern.compile(regex.toString());
     }
 }

@@ -3,6 +3,7 @@ package dev.ingate.observe;
 import dev.ingate.pipeline.Exchange;
 import dev.ingate.pipeline.ExchangeObserver;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -69,6 +70,10 @@ public final class GatewayMetrics implements ExchangeObserver {
             upstreamErrors.computeIfAbsent(provider, p -> Counter.builder("ingate.upstream.errors")
                     .description("upstream calls that failed, timed out or were cut").tag("provider", p).register(registry)).increment();
         }
+    }
+
+    MeterRegistry registry() {
+        return registry;
     }
 
     /** The Prometheus text exposition of every meter. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+
+import dev.ingate.config.PriceOverride;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,12 +46,14 @@ public final class PriceCatalog {
     private final ProviderLookup providers;
     private final ModelLimits limits;
     private final Clock clock;
+    private final PriceOverrides overrides;
     private final ConcurrentHashMap<String, Optional<ModelPrice>> cache = new ConcurrentHashMap<>();
 
-    private PriceCatalog(List<CatalogProvider> providers, ModelLimits limits, Clock clock) {
-        this.providers = new ProviderLookup(providers);
+    private PriceCatalog(ProviderLookup providers, ModelLimits limits, Clock clock, PriceOverrides overrides) {
+        this.providers = providers;
         this.limits = limits;
         this.clock = clock;
+        this.overrides = overrides;
     }
 
     /** The bundled catalog on the system clock, parsed once per JVM and shared. */
@@ -63,10 +67,19 @@ public final class PriceCatalog {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            return new PriceCatalog(CatalogParser.parse(JSON.readTree(in), clock), ModelLimits.load(JSON), clock);
+            return new PriceCatalog(new ProviderLookup(CatalogParser.parse(JSON.readTree(in), clock)), ModelLimits.load(JSON), clock,
+                    new PriceOverrides(List.of(), clock));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * This catalog with the config file's {@code pricing:} entries in front: a model they name is priced by them at
+     * every provider. The catalog itself is shared, not copied.
+     */
+    public PriceCatalog withOverrides(List<PriceOverride> entries) {
+        return entries.isEmpty() ? this : new PriceCatalog(providers, limits, clock, new PriceOverrides(entries, clock));
     }
 
     public Clock clock() {
@@ -131,6 +144,10 @@ public final class PriceCatalog {
         if (model.isEmpty()) {
             return Optional.empty();
         }
+        ModelPrice overridden = overrides.find(model);
+        if (overridden != null) {
+            return Optional.of(withLimits(overridden, model));
+        }
         if (ProviderLookup.isLocal(provider)) {
             return Optional.of(withLimits(ModelPrice.free(provider, model, clock), model));
         }
@@ -149,6 +166,10 @@ public final class PriceCatalog {
     private Optional<ModelPrice> anyProvider(String model) {
         if (model.isEmpty()) {
             return Optional.empty();
+        }
+        ModelPrice overridden = overrides.find(model);
+        if (overridden != null) {
+            return Optional.of(withLimits(overridden, model));
         }
         ModelPrice found = anyProviderExact(model);
         String tail = withoutResourcePrefix(model);
