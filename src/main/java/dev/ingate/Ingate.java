@@ -12,6 +12,8 @@ import dev.ingate.observe.GatewayMetrics;
 import dev.ingate.observe.pricing.PriceCatalog;
 import dev.ingate.observe.record.JdbcRequestLog;
 import dev.ingate.observe.record.RecordWriter;
+import dev.ingate.observe.record.RetentionPruner;
+import dev.ingate.observe.trace.Tracing;
 import dev.ingate.pipeline.ExchangeObserver;
 import dev.ingate.secrets.DataDir;
 import dev.ingate.secrets.SecretBox;
@@ -41,13 +43,18 @@ public final class Ingate implements AutoCloseable {
     private final StateReloader reloader;
     private final RecordWriter writer;
     private final Database database;
+    private final Tracing tracing;
+    private final RetentionPruner pruner;
 
-    private Ingate(Vertx vertx, int port, StateReloader reloader, RecordWriter writer, Database database) {
+    private Ingate(Vertx vertx, int port, StateReloader reloader, RecordWriter writer, Database database, Tracing tracing,
+                   RetentionPruner pruner) {
         this.vertx = vertx;
         this.port = port;
         this.reloader = reloader;
         this.writer = writer;
         this.database = database;
+        this.tracing = tracing;
+        this.pruner = pruner;
     }
 
     public static Ingate start(StartupSettings settings, PrintStream console) {
@@ -60,11 +67,13 @@ public final class Ingate implements AutoCloseable {
         int port = settings.port() == 0 ? freePort() : settings.port();
         // The HTTP side starts on the event loops while this thread opens and migrates the database.
         Promise<GatewayServices> ready = Promise.promise();
-        Listening listening = Listening.begin(config.server(), config.recordRequests(), ready.future(), settings.host(), port);
+        Listening listening = Listening.begin(config.server(), config.recording(), ready.future(), settings.host(), port);
         CompletableFuture<PriceCatalog> prices = config.recordRequests()
                 ? CompletableFuture.supplyAsync(PriceCatalog::load, Listening::ownThread) : null;
         Database database = null;
         RecordWriter writer = null;
+        RetentionPruner pruner = null;
+        Tracing tracing = Tracing.OFF;
         try {
             database = Database.open(settings.databaseUrl().orElse("jdbc:sqlite:" + dataDir.path().resolve("ingate.db")));
             Stores stores = Stores.open(database);
@@ -78,21 +87,29 @@ public final class Ingate implements AutoCloseable {
             AdminContext admin = new AdminContext(stores.providers(), stores.keys(), secrets, reloader::changed, reloader::current,
                     new JdbcRequestLog(database));
             writer = RecordWriter.start(database, dataDir.path());
+            pruner = RetentionPruner.start(database, config.recording());
             GatewayMetrics metrics = new GatewayMetrics();
             RecordWriterMetrics.bind(metrics, writer);
             ExchangeObserver observer = metrics;
             if (config.recordRequests()) {
                 PriceCatalog catalog = prices.join().withOverrides(config.pricing());
-                observer = observer.andThen(new UsageMetrics(metrics, new ExchangeCost(catalog))).andThen(new ExchangeRecorder(writer, catalog));
+                ExchangeCost cost = new ExchangeCost(catalog);
+                observer = observer.andThen(new UsageMetrics(metrics, cost)).andThen(new ExchangeRecorder(writer, cost));
             }
+            tracing = Tracing.start(config.telemetry(), settings.env());
+            observer = tracing.appendTo(observer);
             ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, metrics, observer, config.metricsToken()));
             Vertx vertx = listening.await();
             reloader.start();
             printBanner(console, settings, port, adminToken, firstKey);
-            return new Ingate(vertx, port, reloader, writer, database);
+            return new Ingate(vertx, port, reloader, writer, database, tracing, pruner);
         } catch (RuntimeException e) {
             ready.tryFail(e);
             listening.abandon();
+            tracing.close();
+            if (pruner != null) {
+                pruner.close();
+            }
             if (writer != null) {
                 writer.close();
             }
@@ -119,6 +136,8 @@ public final class Ingate implements AutoCloseable {
             // closing at shutdown: nothing left to do with the error
         }
         reloader.close();
+        tracing.close();
+        pruner.close();
         writer.close();
         database.close();
     }

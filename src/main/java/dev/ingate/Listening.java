@@ -1,6 +1,7 @@
 package dev.ingate;
 
 import dev.ingate.config.IngateConfig.ServerSettings;
+import dev.ingate.config.RecordingSettings;
 import dev.ingate.server.GatewayServices;
 import dev.ingate.server.GatewayVerticle;
 import io.vertx.core.DeploymentOptions;
@@ -25,12 +26,12 @@ final class Listening {
         this.address = address;
     }
 
-    static Listening begin(ServerSettings settings, boolean recordRequests, Future<GatewayServices> ready, String host, int port) {
+    static Listening begin(ServerSettings settings, RecordingSettings recording, Future<GatewayServices> ready, String host, int port) {
         CompletableFuture<Vertx> started = CompletableFuture.supplyAsync(() -> {
             int loops = Runtime.getRuntime().availableProcessors();
             Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
             try {
-                vertx.deployVerticle(() -> new GatewayVerticle(settings, recordRequests, ready, host, port), new DeploymentOptions().setInstances(loops))
+                vertx.deployVerticle(() -> new GatewayVerticle(settings, recording, ready, host, port), new DeploymentOptions().setInstances(loops))
                         .await(60, TimeUnit.SECONDS);
                 return vertx;
             } catch (Exception e) {

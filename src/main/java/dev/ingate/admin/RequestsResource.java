@@ -33,7 +33,9 @@ final class RequestsResource {
         }
         String id = req.segment(1);
         if (id != null) {
-            return AdminReply.ok(view(log.get(id).orElseThrow(() -> AdminException.notFound("request '" + id + "' is not recorded"))));
+            ObjectNode one = view(log.get(id).orElseThrow(() -> AdminException.notFound("request '" + id + "' is not recorded")));
+            RequestBodyView.addTo(one, log.bodies(id));
+            return AdminReply.ok(one);
         }
         Map<String, String> q = req.query();
         RequestLog.Filter filter = new RequestLog.Filter(q.get("provider"), q.get("model"), status(q.get("status")), q.get("key"),

@@ -4,6 +4,7 @@ import dev.ingate.pipeline.Exchange;
 import dev.ingate.pipeline.IngateError;
 import dev.ingate.provider.Provider;
 import dev.ingate.observe.Attributes;
+import dev.ingate.observe.BodyCapture;
 import dev.ingate.observe.OpenAiUsageStripper;
 import dev.ingate.observe.StreamUsageRequest;
 import dev.ingate.observe.usage.UsageExtractor;
@@ -37,6 +38,8 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
     private HttpClientRequest request;
     private StreamRelay relay;
     private UsageExtractor usage = UsageExtractors.none();
+    /** Null unless recording.capture_bodies is on. */
+    private BodyCapture capture;
     private long sentAt;
     private boolean headersReceived;
     private boolean done;
@@ -110,6 +113,10 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
         Framing framing = Framing.ofContentType(upstream.getHeader(HttpHeaders.CONTENT_TYPE));
         usage = UsageExtractors.forResponse(ex.request().path(), upstream.getHeader(HttpHeaders.CONTENT_TYPE),
                 upstream.getHeader(HttpHeaders.CONTENT_ENCODING));
+        capture = ex.attribute(Attributes.BODIES);
+        if (capture != null) {
+            capture.responseStarted(upstream.getHeader(HttpHeaders.CONTENT_ENCODING));
+        }
         relay = StreamRelay.start(upstream, client, framing, this, this::sawBytes);
         if (framing == Framing.SSE && Boolean.TRUE.equals(ex.attribute(StreamUsageRequest.STRIP_USAGE))
                 && upstream.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
@@ -120,6 +127,9 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
     /** Usage is read on the side of what the client gets; the first generated token is timed here. */
     private void sawBytes(io.vertx.core.buffer.Buffer bytes) {
         usage.onChunk(bytes);
+        if (capture != null) {
+            capture.responseChunk(bytes);
+        }
         if (ex.firstTokenNanos() == 0 && usage.sawFirstToken()) {
             ex.firstToken(System.nanoTime());
         }

@@ -9,6 +9,9 @@ public final class Attributes {
     /** The answer's usage, set when its body has ended (or been cut). */
     public static final AttributeKey<UsageFacts> USAGE = new AttributeKey<>("usage");
 
+    /** The bodies being captured, set only when {@code recording.capture_bodies} is on ({@link CaptureBodies}). */
+    public static final AttributeKey<BodyCapture> BODIES = new AttributeKey<>("bodies");
+
     private Attributes() {
     }
 }

@@ -1,9 +1,9 @@
 package dev.ingate.observe;
 
 import dev.ingate.keys.GatewayKey;
-import dev.ingate.observe.pricing.PriceCatalog;
 import dev.ingate.observe.pricing.Usage;
 import dev.ingate.observe.record.RecordWriter;
+import dev.ingate.observe.record.RequestBodies;
 import dev.ingate.observe.record.RequestRecord;
 import dev.ingate.observe.usage.UsageFacts;
 import dev.ingate.pipeline.Exchange;
@@ -14,8 +14,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * Turns every finished exchange into a {@link RequestRecord} (with its cost from the price catalog) and
- * hands it to the writer, which never blocks: the request path does not wait on the database.
+ * Turns every finished exchange into a {@link RequestRecord} (with its cost from the price catalog, and its bodies
+ * when they were captured) and hands it to the writer, which never blocks: the request path does not wait on the database.
  */
 public final class ExchangeRecorder implements ExchangeObserver {
 
@@ -23,11 +23,11 @@ public final class ExchangeRecorder implements ExchangeObserver {
     public static final String USER_HEADER = "X-Ingate-User";
 
     private final RecordWriter writer;
-    private final PriceCatalog prices;
+    private final ExchangeCost cost;
 
-    public ExchangeRecorder(RecordWriter writer, PriceCatalog prices) {
+    public ExchangeRecorder(RecordWriter writer, ExchangeCost cost) {
         this.writer = writer;
-        this.prices = prices;
+        this.cost = cost;
     }
 
     @Override
@@ -61,26 +61,17 @@ public final class ExchangeRecorder implements ExchangeObserver {
                 usage.found() ? usage.inputTokens() : null,
                 usage.found() ? usage.outputTokens() : null,
                 usage.found() ? usage.cachedInputTokens() : null,
-                cost(provider, ex.model(), usage),
+                cost.of(ex),
                 ex.request().getHeader(SESSION_HEADER),
                 user != null ? user : ex.bodyUser(),
                 null,
-                ex.error());
+                ex.error(),
+                capturedBodies(ex));
     }
 
-    /** The served model's price at this provider (by name, then by its API shape); null when unknown. */
-    private BigDecimal cost(Provider provider, String requestedModel, UsageFacts usage) {
-        if (!usage.found() || provider == null) {
-            return null;
-        }
-        String model = usage.model() != null ? usage.model() : requestedModel;
-        if (model == null) {
-            return null;
-        }
-        Usage billable = Usage.fromInclusive(usage.inputTokens(), usage.cachedInputTokens(), usage.cacheCreationTokens(),
-                usage.outputTokens(), usage.reasoningTokens());
-        return prices.find(provider.name(), provider.shape().configName(), model)
-                .map(price -> price.cost(billable).totalUsd())
-                .orElse(null);
+    /** Null, as cheaply as possible, unless body capture is on. */
+    private static RequestBodies capturedBodies(Exchange ex) {
+        BodyCapture capture = ex.attribute(Attributes.BODIES);
+        return capture == null ? null : capture.bodies();
     }
 }

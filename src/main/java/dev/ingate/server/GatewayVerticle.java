@@ -2,9 +2,11 @@ package dev.ingate.server;
 
 import dev.ingate.admin.AdminApi;
 import dev.ingate.config.IngateConfig.ServerSettings;
+import dev.ingate.config.RecordingSettings;
 import dev.ingate.auth.Authenticate;
 import dev.ingate.auth.EnforceModelScope;
 import dev.ingate.dispatch.Forwarder;
+import dev.ingate.observe.CaptureBodies;
 import dev.ingate.observe.StreamUsageRequest;
 import dev.ingate.dispatch.UpstreamClients;
 import dev.ingate.pipeline.Exchange;
@@ -38,6 +40,8 @@ public final class GatewayVerticle extends VerticleBase {
     private final ServerSettings settings;
     /** With the request log off, nobody needs OpenAI streams' usage: they go upstream as the client sent them. */
     private final boolean recordRequests;
+    /** recording.max_body_size when bodies are captured, else 0: no capture step in the pipeline at all. */
+    private final long captureBodyBytes;
     private final Future<GatewayServices> ready;
     private final String host;
     private final int port;
@@ -54,9 +58,10 @@ public final class GatewayVerticle extends VerticleBase {
      * @param ready completes when the database side is up; the verticle prepares everything else before
      *              and listens only then, so start-up work on both sides overlaps
      */
-    public GatewayVerticle(ServerSettings settings, boolean recordRequests, Future<GatewayServices> ready, String host, int port) {
+    public GatewayVerticle(ServerSettings settings, RecordingSettings recording, Future<GatewayServices> ready, String host, int port) {
         this.settings = settings;
-        this.recordRequests = recordRequests;
+        this.recordRequests = recording.enabled();
+        this.captureBodyBytes = recording.enabled() && recording.captureBodies() ? recording.maxBodyBytes() : 0;
         this.ready = ready;
         this.host = host;
         this.port = port;
@@ -72,9 +77,12 @@ public final class GatewayVerticle extends VerticleBase {
                 new Authenticate(),
                 new ResolveProvider(),
                 new RequireJsonContentType(),
-                new ReadBody(),
-                new InspectJson(),
-                new EnforceModelScope()));
+                new ReadBody()));
+        if (captureBodyBytes > 0) {
+            interceptors.add(new CaptureBodies(captureBodyBytes));   // the body as sent, before anything rewrites it
+        }
+        interceptors.add(new InspectJson());
+        interceptors.add(new EnforceModelScope());
         if (recordRequests) {
             interceptors.add(new StreamUsageRequest());
         }

@@ -72,6 +72,10 @@ final class ConnectionPools {
         pool.setJdbcUrl(jdbcUrl);   // pgjdbc reads user, password and currentSchema (search_path) from it
         pool.setMaximumPoolSize(POSTGRES_POOL_SIZE);
         pool.setMinimumIdle(2);     // several instances may share one server: do not hold 8 idle connections each
+        // Hikari opens connections on one thread, and pgjdbc waits for a server's handshake without limit: one that
+        // accepts and never answers (hung, or a dead backend behind a proxy) would stop the pool for good, even once
+        // the database is back (e2e.DatabaseOutageTest, BLACKHOLE). A URL's own loginTimeout still wins.
+        pool.addDataSourceProperty("loginTimeout", String.valueOf(CONNECTION_TIMEOUT_MS / 1000));
         return new HikariDataSource(pool);
     }
 

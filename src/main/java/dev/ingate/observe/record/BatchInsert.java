@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes one batch of records and their usage in one transaction. A record whose id is already stored is skipped
- * and adds nothing to the rollups, so replaying a journal that was partly committed (or a batch whose commit was
- * reported as failed but happened) counts every request exactly once.
+ * Writes one batch of records, their captured bodies and their usage in one transaction. A record whose id is
+ * already stored is skipped and adds nothing to the rollups nor to the bodies, so replaying a journal that was partly
+ * committed (or a batch whose commit was reported as failed but happened) counts every request exactly once.
  *
  * <p>Multi-row {@code INSERT … ON CONFLICT (id) DO NOTHING RETURNING id}: the returned ids are exactly the rows
  * inserted on both databases, whatever the driver's batch update counts say (pgjdbc answers "no info" for every
@@ -50,13 +50,21 @@ final class BatchInsert {
             c.setAutoCommit(false);
             try {
                 UsageRollup rollup = new UsageRollup();
+                List<RequestRecord> withBodies = new ArrayList<>();
                 int inserted = 0;
                 for (int from = 0; from < unique.size(); from += ROWS_PER_STATEMENT) {
                     List<RequestRecord> chunk = unique.subList(from, Math.min(unique.size(), from + ROWS_PER_STATEMENT));
                     for (String id : insert(c, chunk)) {
-                        rollup.add(byId.get(id));
+                        RequestRecord r = byId.get(id);
+                        rollup.add(r);
+                        if (r.bodies() != null) {
+                            withBodies.add(r);
+                        }
                         inserted++;
                     }
+                }
+                if (!withBodies.isEmpty()) {
+                    BodyRows.insert(c, withBodies, dialect == Dialect.POSTGRES ? POSTGRES_TIMEOUT_SECONDS : 0);
                 }
                 rollup.upsert(c);
                 c.commit();

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link RequestLog} over the {@code requests} and {@code usage_rollups} tables. Thread-safe; every call blocks.
+ * {@link RequestLog} over the {@code requests}, {@code request_bodies} and {@code usage_rollups} tables. Thread-safe; every call blocks.
  *
  * <p>Time windows are half-open: {@code since} inclusive, {@code until} exclusive. Usage has day granularity: a day
  * counts whole when any part of it lies in the window ({@code until=2026-11-22} ends with the 21st, an
@@ -77,6 +77,18 @@ public final class JdbcRequestLog implements RequestLog {
         }
         String sql = "SELECT " + RequestRows.COLUMNS + " FROM requests WHERE id = ?";
         return query("get request", sql, List.of(id), RequestRows::read).stream().findFirst();
+    }
+
+    @Override
+    public Optional<RequestBodies> bodies(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return BodyRows.read(c, id).map(stored -> new RequestBodies(ReadableBody.of(stored.request()), ReadableBody.of(stored.response())));
+        } catch (SQLException e) {
+            throw new StoreException("get request bodies: " + e.getMessage(), e);
+        }
     }
 
     /** Ordered by group (days in date order); the rollups alone are read, so a report never scans requests. */

@@ -29,7 +29,8 @@ import java.util.logging.Logger;
  * mark) the writer appends batches to the {@link Journal} instead, and replays the journal between batches once
  * writes succeed again. When the queue is full, {@code submit} appends the record to the journal itself: JSON
  * made in the caller's thread, then under a short lock a copy and a write into the page cache; never a database
- * call, never an fsync. Memory holds at most the queue and one batch. Only a failing journal disk loses records
+ * call, never an fsync. Memory holds at most the queue (and a bounded {@link BodyBudget} of captured bodies in it)
+ * and one batch. Only a failing journal disk loses records
  * ({@link #lost}). A record may reach the journal twice (a commit reported as failed that happened, a close that
  * timed out mid-batch); the insert skips stored ids, so every request counts once.
  */
@@ -66,6 +67,7 @@ public final class RecordWriter implements AutoCloseable {
 
     private final Settings settings;
     private final BlockingQueue<RequestRecord> queue;
+    private final BodyBudget bodyBudget = new BodyBudget(BodyBudget.DEFAULT_MAX_CHARS);
     private final BatchInsert insert;
     private final Journal journal;
     private final Replayer replayer;
@@ -122,7 +124,7 @@ public final class RecordWriter implements AutoCloseable {
                 lost.increment();
                 return false;
             }
-            if (!closing && queue.offer(record)) {
+            if (!closing && enqueue(record)) {
                 if (closing) {
                     drainToJournal();   // raced with close(): the writer may be gone already
                 }
@@ -134,6 +136,18 @@ public final class RecordWriter implements AutoCloseable {
             lost.increment();
             return false;
         }
+    }
+
+    /** Queues {@code record} if both the queue and the budget for queued bodies have room. */
+    private boolean enqueue(RequestRecord record) {
+        if (!bodyBudget.reserve(record)) {
+            return false;
+        }
+        if (queue.offer(record)) {
+            return true;
+        }
+        bodyBudget.release(record);
+        return false;
     }
 
     /** Records committed straight from the queue. */
@@ -239,6 +253,7 @@ public final class RecordWriter implements AutoCloseable {
     static final long LINGER_MS = 100;
 
     private void writeLive(List<RequestRecord> batch) {
+        bodyBudget.release(batch);   // out of the queue: its bodies are now the one batch in hand
         inFlight = List.copyOf(batch);
         // above the high-water mark the database is not keeping up: the journal takes batches far faster, so the
         // queue drains before callers have to journal themselves, and the replay catches up when traffic eases
@@ -295,6 +310,7 @@ public final class RecordWriter implements AutoCloseable {
     private void drainToJournal() {
         List<RequestRecord> rest = new ArrayList<>();
         while (queue.drainTo(rest, settings.batchSize()) > 0) {
+            bodyBudget.release(rest);
             spill(rest, false);
             rest.clear();
         }
@@ -309,7 +325,8 @@ public final class RecordWriter implements AutoCloseable {
         long last = lastOverflowWarning.get();
         long now = System.nanoTime();
         if (now - last >= WARN_EVERY_NANOS && lastOverflowWarning.compareAndSet(last, now)) {
-            LOG.warning("record writer: queue full (" + settings.queueCapacity() + "), records go to the journal");
+            LOG.warning("record writer: queue full (" + settings.queueCapacity() + " records or "
+                    + BodyBudget.DEFAULT_MAX_CHARS / (1024 * 1024) + "M characters of bodies), records go to the journal");
         }
     }
 }

@@ -24,6 +24,12 @@ final class Replayer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Replayer.class.getName());
 
+    /**
+     * Lines with captured bodies can be a hundred kilobytes each: a batch also ends at this many characters, so a
+     * replay holds tens of megabytes at most, not a thousand records' worth of bodies.
+     */
+    static final long MAX_BATCH_CHARS = 16L * 1024 * 1024;
+
     private final Journal journal;
     private final BatchInsert insert;
     private final int batchSize;
@@ -68,7 +74,9 @@ final class Replayer implements AutoCloseable {
         List<RequestRecord> batch = new ArrayList<>(batchSize);
         try {
             String line;
-            while (batch.size() < batchSize && (line = reader.readLine()) != null) {
+            long chars = 0;
+            while (batch.size() < batchSize && chars < MAX_BATCH_CHARS && (line = reader.readLine()) != null) {
+                chars += line.length();
                 parse(line, batch);
             }
         } catch (IOException e) {

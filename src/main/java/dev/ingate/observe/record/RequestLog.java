@@ -20,6 +20,12 @@ public interface RequestLog {
 
     Optional<RequestRecord> get(String id);
 
+    /**
+     * The captured bodies of request {@code id}, readable: compressed ones inflated (bounded), text as text, other
+     * bytes base64 ({@link CapturedBody#encoding()} says which). Empty when none were captured or they were pruned.
+     */
+    Optional<RequestBodies> bodies(String id);
+
     enum GroupBy { PROVIDER, MODEL, KEY, USER, SESSION, DAY }
 
     record UsageRow(String group, long requests, long inputTokens, long outputTokens, long cachedInputTokens, java.math.BigDecimal costUsd) {

@@ -1,5 +1,7 @@
 package dev.ingate.observe.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -10,6 +12,8 @@ import java.time.Instant;
  * @param inputTokens       all prompt tokens, cached ones included
  * @param cachedInputTokens the part of {@code inputTokens} read from the provider's cache
  * @param costUsd           null when the model has no known price
+ * @param bodies            the captured bodies, when {@code recording.capture_bodies} is on; null otherwise and
+ *                          whenever the record is read back from the {@code requests} table (the list stays slim)
  */
 public record RequestRecord(
         String id,
@@ -33,5 +37,22 @@ public record RequestRecord(
         String sessionId,
         String user,
         String cache,
-        String error) {
+        String error,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RequestBodies bodies) {
+
+    /** A record without captured bodies. */
+    public RequestRecord(String id, Instant createdAt, String keyId, String keyName, String provider, String servedBy,
+                         String model, String servedModel, String path, int status, int attempts, long latencyMs,
+                         Long ttftMs, double overheadMs, Long inputTokens, Long outputTokens, Long cachedInputTokens,
+                         BigDecimal costUsd, String sessionId, String user, String cache, String error) {
+        this(id, createdAt, keyId, keyName, provider, servedBy, model, servedModel, path, status, attempts, latencyMs,
+                ttftMs, overheadMs, inputTokens, outputTokens, cachedInputTokens, costUsd, sessionId, user, cache, error, null);
+    }
+
+    /** This record without its bodies: what reading it back from the {@code requests} table gives. */
+    public RequestRecord withoutBodies() {
+        return bodies == null ? this : new RequestRecord(id, createdAt, keyId, keyName, provider, servedBy, model,
+                servedModel, path, status, attempts, latencyMs, ttftMs, overheadMs, inputTokens, outputTokens,
+                cachedInputTokens, costUsd, sessionId, user, cache, error);
+    }
 }

@@ -59,6 +59,23 @@ class JournalTest {
         assertThat(files()).isEmpty();
     }
 
+    @Test
+    void bodiesRoundTripAndLinesWithoutThemStillRead() {
+        RequestRecord plain = Records.record(41, 1);
+        RequestRecord withBodies = Records.withBodies(plain, new RequestBodies(
+                new CapturedBody("{\"q\":\"line\nbreak 👋\"}", null, false), new CapturedBody("H4s=", "gzip", true)));
+        String line = new String(RecordJson.write(withBodies), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(line).doesNotContain("\n").contains("\"bodies\"");
+        assertThat(RecordJson.read(line)).isEqualTo(withBodies);
+
+        String old = new String(RecordJson.write(plain), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(old).doesNotContain("bodies");   // lines without bodies look as they did before bodies existed
+        assertThat(RecordJson.read(old)).isEqualTo(plain);
+        assertThat(RecordJson.read(old.replace("}", ",\"bodies\":null}")).bodies()).isNull();
+        assertThat(RecordJson.read(line.replace("\"truncated\":true", "\"truncated\":true,\"later\":1")).bodies())
+                .isEqualTo(withBodies.bodies());   // a field a later version adds is ignored
+    }
+
     private List<Path> files() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> Journal.number(f) >= 0).sorted((a, b) -> Long.compare(Journal.number(a), Journal.number(b))).toList();

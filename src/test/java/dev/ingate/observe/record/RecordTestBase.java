@@ -64,6 +64,15 @@ abstract class RecordTestBase {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM requests");
             s.executeUpdate("DELETE FROM usage_rollups");
+            s.executeUpdate("DELETE FROM request_bodies");
+        }
+    }
+
+    long count(String table) throws SQLException {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -43,6 +43,20 @@ final class Records {
                 i % 11 == 0 ? "hit" : null, STATUSES[i % STATUSES.length] >= 400 ? "upstream said no" : null);
     }
 
+    /** {@code r} with a request and a response body that name it, so a mix-up between rows shows. */
+    static RequestRecord withBodies(RequestRecord r) {
+        return withBodies(r, new RequestBodies(
+                new CapturedBody("{\"model\":\"" + r.model() + "\",\"id\":\"" + r.id() + "\"}", null, false),
+                new CapturedBody("data: {\"answer for\":\"" + r.id() + "\"}\n\n", null, true)));
+    }
+
+    static RequestRecord withBodies(RequestRecord r, RequestBodies bodies) {
+        return new RequestRecord(r.id(), r.createdAt(), r.keyId(), r.keyName(), r.provider(), r.servedBy(), r.model(),
+                r.servedModel(), r.path(), r.status(), r.attempts(), r.latencyMs(), r.ttftMs(), r.overheadMs(),
+                r.inputTokens(), r.outputTokens(), r.cachedInputTokens(), r.costUsd(), r.sessionId(), r.user(), r.cache(),
+                r.error(), bodies);
+    }
+
     static List<RequestRecord> run(long run, int from, int count) {
         List<RequestRecord> records = new ArrayList<>(count);
         for (int i = from; i < from + count; i++) {
