@@ -11,8 +11,12 @@ import platform
 import statistics
 import subprocess
 
-TARGETS = ("direct", "nginx", "ingate")
-NAMES = {"direct": "direct (no proxy)", "nginx": "nginx reverse proxy", "ingate": "**Ingate**"}
+TARGETS = ("direct", "nginx", "ingate", "ingate-norec")
+NAMES = {"direct": "direct (no proxy)", "nginx": "nginx reverse proxy", "ingate": "**Ingate**",
+         "ingate-norec": "Ingate, recording off"}
+DATABASES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+WRITER_GOAL = 20_000        # records/s
+RECORDING_GOAL = 0.95       # throughput with recording on / off
 SCENARIOS = {
     "json-c64": "JSON chat completion, 64 connections",
     "json-c256": "JSON chat completion, 256 connections",
@@ -101,6 +105,29 @@ def paired_ratios(records, scenario, a, b):
     return [x[a] / x[b] for _, x in sorted(by_rep.items()) if a in x and b in x and x[b] > 0]
 
 
+def median_paired(records, scenario, a, b):
+    return median(paired_ratios(records, scenario, a, b))
+
+
+def settle_rows(records):
+    """scenario -> settle records of the measured runs (the warm-up's is left out)."""
+    rows = {}
+    for r in records:
+        if r.get("kind") == "settle" and r.get("scenario") in SCENARIOS:
+            rows.setdefault(r["scenario"], []).append(r)
+    return rows
+
+
+def sent_to_ingate(records):
+    """Requests wrk completed against the main Ingate (measured runs and warm-ups), and those runs' connections."""
+    total = connections = 0
+    for r in records:
+        if r.get("kind") in ("wrk", "warmup") and r.get("target") == "ingate" and r.get("wrk"):
+            total += r["wrk"]["requests"]
+            connections += r.get("connections", 64)   # the warm-ups use 64
+    return total, connections
+
+
 def summarize(runs):
     if not runs:
         return None
@@ -171,6 +198,119 @@ def table(header, rows, numeric=True):
     return "\n".join(lines)
 
 
+def recording_section(records, wrk, settles, recording, a):
+    def w(scenario, target, key):
+        s = wrk.get((scenario, target))
+        return s[key] if s else None
+
+    if w("json-c64", "ingate-norec", "rps") is None and not settles:
+        return "Not measured in this run."
+    body = []
+    for scenario, title in SCENARIOS.items():
+        rounds = paired_ratios(records, scenario, "ingate", "ingate-norec")
+        secs = [r.get("seconds") for r in settles.get(scenario, [])]
+        body.append([title, f_int(w(scenario, "ingate", "rps")), f_int(w(scenario, "ingate-norec", "rps")),
+                     " · ".join(f_x(v) for v in rounds) or "n/a", f"**{f_x(median(rounds))}**",
+                     f_us(w(scenario, "ingate", "cpu")), f_us(w(scenario, "ingate-norec", "cpu")),
+                     " · ".join("> 120" if v is None else f"{v:.1f}" for v in secs) or "n/a"])
+    out = [table(["scenario", "req/s on", "req/s off", "on / off, each round", "on / off (median)",
+                  "CPU µs/req on", "CPU µs/req off", "settle s, each run"], body), ""]
+
+    all_settles = [r for rs in settles.values() for r in rs]
+    secs = [r.get("seconds") for r in all_settles]
+    if all_settles:
+        pending = [((r.get("metrics") or {}).get("pending")) for r in all_settles]
+        known = [p for p in pending if p is not None]
+        line = (f"Records of a {a.wrk_seconds} s saturated run were all written **{f_ms(median(secs), 1)} s** (median) "
+                f"after it ended: the time until the Ingate process was idle, measured in 1 s windows "
+                f"(0.0: idle in the first second)")
+        if any(v is None for v in secs):
+            line += f"; {sum(v is None for v in secs)} of {len(secs)} runs were not idle within 120 s"
+        if known:
+            line += (f". At those points every request Ingate had served was written in {sum(p == 0 for p in known)} of "
+                     f"{len(known)} runs" + (f" (at most {max(known):,} still pending)" if max(known) > 0 else ""))
+        out.append(line + ".\n")
+
+    out.append(recorded_table(records, recording))
+    return "\n".join(out).rstrip()
+
+
+def recorded_table(records, recording):
+    if not recording:
+        return "Recorded requests: not measured in this run."
+    if recording.get("error") or not recording.get("metrics"):
+        return f"Recorded requests: could not be read ({recording.get('error', 'no metrics')})."
+    m = recording["metrics"]
+    sent, connections = sent_to_ingate(records)
+    checks = recording.get("check_requests", 0)
+    usage = recording.get("usage") or {}
+    rolled = usage.get("requests")
+    per_provider = ", ".join(f"{k or '(none)'} {v:,}" for k, v in sorted((usage.get("by_provider") or {}).items()))
+    rows = [
+        ["requests wrk completed against Ingate (measured runs and warm-ups) + check requests",
+         f"{sent:,} + {checks}"],
+        ["requests Ingate finished (`ingate_requests_total`)", f_int(m.get("requests"))],
+        ["records written from the queue (`ingate_records_written_total`)", f_int(m.get("written"))],
+        ["records journaled (`ingate_records_spilled_total`)", f_int(m.get("spilled"))],
+        ["records replayed from the journal (`ingate_records_replayed_total`)", f_int(m.get("replayed"))],
+        ["records lost (`ingate_records_lost_total`)", f_int(m.get("lost"))],
+        ["failed database writes (`ingate_records_write_failures_total`)", f_int(m.get("write_failures"))],
+        ["requests in the usage rollups (`GET /api/v1/usage?group_by=provider`, summed)",
+         "n/a" if rolled is None else f"**{rolled:,}**" + (f" ({per_provider})" if per_provider else "")],
+    ]
+    out = ["Requests recorded by the Ingate with recording on, read after the closed loop:\n",
+           table(["figure", "count"], rows), ""]
+    if rolled is not None:
+        expected = sent + checks
+        verdict = "✅" if rolled >= expected else "❌"
+        note = (f"{verdict} recorded {rolled:,} ≥ sent {expected:,}" if rolled >= expected
+                else f"{verdict} recorded {rolled:,} < sent {expected:,}: {expected - rolled:,} requests missing")
+        if rolled > expected:
+            note += (f" (+{rolled - expected:,}, at most one per connection of each wrk run, {connections:,}: "
+                     "requests in flight when a run stopped, which wrk does not count and Ingate records)")
+        stored = (m.get("written") or 0) + (m.get("replayed") or 0)
+        note += f"; written + replayed = {stored:,}"
+        if m.get("requests") is not None:
+            note += (", every request Ingate finished" if stored == m["requests"] and not m.get("lost")
+                     else f", against {m['requests']:,} requests finished")
+        out.append(note + ".\n")
+    return "\n".join(out)
+
+
+def writer_section(writers, a):
+    rows = []
+    notes = []
+    for db, title in DATABASES.items():
+        r = writers.get(db)
+        if r and r.get("where"):
+            title += f" ({r['where']})"
+        if r is None:
+            rows.append([title] + ["n/a"] * 6)
+            notes.append(f"{title}: not measured (WriterRate gave no result; see `{a.run_dir}/writer-rate.log`).")
+            continue
+        if r.get("error"):
+            rows.append([title] + ["n/a"] * 6)
+            notes.append(f"{title}: {r['error']}.")
+            continue
+        runs = r.get("runs") or []
+        spilled = sum(x.get("spilled", 0) for x in runs)
+        rows.append([title, f"**{f_int(r.get('rate'))}**", " · ".join(f_int(x.get("rate")) for x in runs),
+                     f_us(r.get("writer_cpu_us")), f_us(r.get("process_cpu_us")), f_us(r.get("server_cpu_us")),
+                     f"{spilled:,}"])
+        if r.get("failed_runs"):
+            notes.append(f"{title}: {r['failed_runs']} run(s) did not finish (no progress for 60 s or records lost).")
+    out = [f"{a.writer_records:,} records a run, from the first submit to the last commit:\n",
+           table(["database", "records/s (median)", "records/s of each run", "writer thread CPU µs/record",
+                  "JVM CPU µs/record", "database server CPU µs/record", "records journaled"], rows), ""]
+    out.append("The writer thread's CPU includes SQLite's own work (it runs in the JVM); PostgreSQL's work is in its "
+               "server processes, shown in the next column (its WAL writer and checkpointer not counted). "
+               "Records journaled: batches the writer sent to its journal instead of the database (and replayed "
+               "before the run ended); 0 unless it deferred database work.\n")
+    if notes:
+        out.append("\n".join(f"> {n}" for n in notes) + "\n")
+    return "\n".join(out).rstrip()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--results", required=True)
@@ -185,6 +325,8 @@ def main():
     ap.add_argument("--elapsed", type=int, default=0)
     ap.add_argument("--run-dir", default="bench/results/latest")
     ap.add_argument("--ingate-problem", default="")
+    ap.add_argument("--norec-problem", default="")
+    ap.add_argument("--writer-records", type=int, default=200_000)
     ap.add_argument("--load", default="", help="load averages at the start / end of the run")
     a = ap.parse_args()
 
@@ -196,6 +338,12 @@ def main():
     memory = next((r["result"] for r in records if r.get("kind") == "memory"), None)
     starts = {t: [r["result"] for r in records if r.get("kind") == "startup" and r["target"] == t]
               for t in ("ingate", "nginx")}
+    settles = settle_rows(records)
+    recording = next((r for r in records if r.get("kind") == "recording"), None)
+    writers = {}
+    for r in records:
+        if r.get("kind") == "writer":
+            writers.setdefault(r["database"], r)
 
     def w(scenario, target, key):
         s = wrk.get((scenario, target))
@@ -205,14 +353,19 @@ def main():
     md = []
     md.append("# Benchmarks\n")
     md.append(f"Ingate next to a direct call and an nginx reverse proxy, all on the same mock "
-              f"upstream, measured in one run on {now}.\n")
+              f"upstream, measured in one run on {now}. Ingate runs as shipped, every request recorded to its "
+              "embedded SQLite database; a second Ingate with recording off runs beside it in the closed-loop "
+              "scenarios, for the cost of recording. Then the record writer's sustained rate into SQLite and "
+              "PostgreSQL.\n")
     md.append("**How to run:** `bench/run` (as root; installs `nginx-light` and `wrk` from Debian when "
-              "missing, builds `target/ingate.jar` when missing or stale, takes about 10 minutes, "
+              "missing, builds `target/ingate.jar` when missing or stale, takes about 13 minutes, "
               f"overwrites this file; raw outputs land in `bench/results/`). This run took {a.elapsed // 60} min "
               f"{a.elapsed % 60} s; raw outputs: `{a.run_dir}/`.\n")
     if a.ingate_problem:
         md.append(f"> **Ingate was not measured in this run:** {a.ingate_problem}. "
                   "The direct and nginx figures below are still valid.\n")
+    elif a.norec_problem:
+        md.append(f"> **Ingate with recording off was not measured in this run:** {a.norec_problem}.\n")
 
     # ---- machine
     md.append("## Machine\n")
@@ -237,10 +390,31 @@ def main():
         "  * *nginx*: a second nginx (`worker_processes auto`, `upstream` with `keepalive 256`, "
         "`proxy_http_version 1.1`, `proxy_buffering off`, `proxy_request_buffering off`);\n"
         "  * *Ingate*: `java -jar target/ingate.jar` with `bench/ingate.yaml` (gateway key checked, "
-        "upstream key injected).\n"
+        "upstream key injected), as shipped: every request recorded to the embedded SQLite database in its "
+        "data dir;\n"
+        "  * *Ingate, recording off*: a second Ingate process from the same jar, on its own port and data dir, with "
+        "the same config plus `recording: { enabled: false }` (metrics still count every request). Both JVMs are up "
+        "through the whole closed-loop phase, each warmed up alike; only the closed loop measures this one.\n"
         f"* **Closed loop:** `wrk -t2 -cN -d{a.wrk_seconds}s --latency`, after a JVM warm-up. "
         f"Each figure is the **median of {a.reps} runs**; the runs are interleaved "
-        "(direct, nginx, Ingate, then the next round) so drift on this shared VM hits all three alike.\n"
+        "(direct, nginx, Ingate, Ingate with recording off, then the next round) so drift on this shared VM hits "
+        "them all alike. Recording on / off ratios are taken per round (the two runs are back to back), then "
+        "their median.\n"
+        "* **Settle:** Ingate's record writer defers database work while the machine is saturated and catches up "
+        "afterwards from its journal. So after each run of Ingate (recording on) the next run waits until the "
+        "Ingate process is idle (under 3% of one core over a 1 s window, at most 120 s); that settle time is "
+        "reported, with the writer's counters from `/metrics` at that moment.\n"
+        "* **Recorded requests:** after the closed loop, the writer's counters from Ingate's `GET /metrics` and the "
+        "requests summed over `GET /api/v1/usage?group_by=provider` (the usage rollups) are compared with the "
+        "requests wrk completed against Ingate (warm-up included) and the 2 check requests.\n"
+        f"* **Record writer:** `bench/WriterRate.java` (run with the jar on the class path) submits "
+        f"{a.writer_records:,} pre-built records (5 providers, 12 models, 40 keys, 5,000 sessions, 800 end users, "
+        "time-ordered UUID v7 ids, 10% errors) to a `RecordWriter` (batches of 1,000; queue and high-water mark "
+        "above the record count, so nothing is journaled for lack of room) and times from the first submit until "
+        f"every record is committed. A fresh database each time (a new SQLite file; a new PostgreSQL schema); "
+        f"one untimed warm-up, then the median of {a.reps} runs. CPU: the writer thread's (`ThreadMXBean`), the "
+        "whole JVM's, and for PostgreSQL the server backends serving the run's connections (from `/proc`), each "
+        "divided by the records.\n"
         "* **CPU per request:** utime + stime from `/proc/PID/stat` of the proxy process(es) (the nginx "
         "workers; the Ingate JVM) before and after each run, divided by the requests completed. "
         "The mock upstream is not counted; its own CPU per request is shown for reference.\n"
@@ -266,7 +440,21 @@ def main():
     rss = memory.get("rss_mb") if memory and memory.get("streams_with_first_byte") == a.streams else None
     ig_starts = [s["first_request_ms"] for s in starts["ingate"] if s and s.get("ok")]
     start_med = median(ig_starts) if len(ig_starts) == len(starts["ingate"]) and ig_starts else None
+    on_off = {sc: median_paired(records, sc, "ingate", "ingate-norec") for sc in SCENARIOS}
     rows = [
+        ["**Ingate recording on / off throughput, JSON, 64 conn.**", f"≥ {RECORDING_GOAL}", f_x(on_off["json-c64"]),
+         check(on_off["json-c64"], lambda v: v >= RECORDING_GOAL)],
+        ["Ingate recording on / off throughput, JSON, 256 conn.", f"≥ {RECORDING_GOAL}", f_x(on_off["json-c256"]),
+         check(on_off["json-c256"], lambda v: v >= RECORDING_GOAL)],
+        ["Ingate recording on / off throughput, SSE, 64 conn.", f"≥ {RECORDING_GOAL}", f_x(on_off["sse-c64"]),
+         check(on_off["sse-c64"], lambda v: v >= RECORDING_GOAL)],
+    ]
+    for db in DATABASES:
+        rate = (writers.get(db) or {}).get("rate")
+        rows.append([f"record writer's sustained rate, {DATABASES[db]}",
+                     f"≥ {WRITER_GOAL:,} records/s", "n/a" if rate is None else f"{rate:,.0f} records/s",
+                     check(rate, lambda v: v >= WRITER_GOAL)])
+    rows += [
         ["Ingate / nginx throughput, JSON, 64 conn.", "≥ 0.65", f_x(ig_ng_json), check(ig_ng_json, lambda v: v >= 0.65)],
         ["Ingate / nginx throughput, JSON, 256 conn.", "≥ 0.65", f_x(ig_ng_json256), check(ig_ng_json256, lambda v: v >= 0.65)],
         ["Ingate / nginx CPU per request, JSON, 64 conn.", "≤ 2.5", f_x(cpu_json), check(cpu_json, lambda v: v <= 2.5)],
@@ -280,6 +468,9 @@ def main():
     ]
     md.append(table(["target", "goal", "measured", "result"], rows, numeric=False))
     md.append("")
+    md.append("Recording on / off is the median of the per-round ratios; the JSON 64-connection row is the target, "
+              "256 connections and SSE are shown beside it. The Ingate / nginx rows compare the default build "
+              "(recording on) and are ratios of the medians.\n")
     failed = [f"{t} {sc}: {s['errors']} errors" + (f", {s['failed_runs']} failed runs" if s["failed_runs"] else "")
               for (sc, t), s in sorted(wrk.items()) if s and (s["errors"] or s["failed_runs"])]
     failed += [f"{t} open loop: {s['errors']} errors" for t, s in sorted(ol.items()) if s.get("errors") or s.get("failed_runs")]
@@ -319,6 +510,16 @@ def main():
                      " · ".join(f_x(v) for v in paired_ratios(records, scenario, "ingate", "nginx")) or "n/a"])
     md.append(table(["scenario", "Ingate / nginx req/s", "Ingate / direct req/s", "nginx / direct req/s",
                      "Ingate / nginx CPU per req", "Ingate − nginx p50 ms", "Ingate / nginx req/s, each round"], body))
+    md.append("")
+
+    # ---- recording on vs off
+    md.append("## Recording on vs off\n")
+    md.append(recording_section(records, wrk, settles, recording, a))
+    md.append("")
+
+    # ---- record writer
+    md.append("## Record writer\n")
+    md.append(writer_section(writers, a))
     md.append("")
 
     # ---- open loop
