@@ -252,7 +252,7 @@ public class WriterRate {
         List<RequestRecord> batch = Records.build(n, tag.hashCode());
         String url = target.freshUrl(tag);
         Path dataDir = Files.createDirectories(workDir.resolve("data-" + target.name() + "-" + tag));   // its journal/
-        RecordWriter.Settings settings = new RecordWriter.Settings(n + 1_000, 1_000, n + 1_000, 64L << 20, false,
+        RecordWriter.Settings settings = new RecordWriter.Settings(n + 1_000, 4_000, n + 1_000, 64L << 20, false,
                 Duration.ofSeconds(5), Duration.ofMillis(250), Duration.ofSeconds(10));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -409,7 +409,7 @@ def main():
         "requests wrk completed against Ingate (warm-up included) and the 2 check requests.\n"
         f"* **Record writer:** `bench/WriterRate.java` (run with the jar on the class path) submits "
         f"{a.writer_records:,} pre-built records (5 providers, 12 models, 40 keys, 5,000 sessions, 800 end users, "
-        "time-ordered UUID v7 ids, 10% errors) to a `RecordWriter` (batches of 1,000; queue and high-water mark "
+        "time-ordered UUID v7 ids, 10% errors) to a `RecordWriter` (batches of 4,000 as shipped, no pacing; queue and high-water mark "
         "above the record count, so nothing is journaled for lack of room) and times from the first submit until "
         f"every record is committed. A fresh database each time (a new SQLite file; a new PostgreSQL schema); "
         f"one untimed warm-up, then the median of {a.reps} runs. CPU: the writer thread's (`ThreadMXBean`), the "

@@ -33,6 +33,9 @@ import java.util.logging.Logger;
  * and one batch. Only a failing journal disk loses records
  * ({@link #lost}). A record may reach the journal twice (a commit reported as failed that happened, a close that
  * timed out mid-batch); the insert skips stored ids, so every request counts once.
+ *
+ * <p>While the machine is saturated, the writer keeps off the CPU the request path needs ({@link WriterPacing}): the
+ * database gets a small budget and the other batches go to the journal, replayed once there is CPU to spare.
  */
 public final class RecordWriter implements AutoCloseable {
 
@@ -50,9 +53,17 @@ public final class RecordWriter implements AutoCloseable {
      * @param closeWait        how long {@link #close} lets the writer drain into the database
      * @param retryMin         first pause after a failed write before the database is tried again (doubling)
      * @param retryMax         longest pause between tries while the database stays down
+     * @param paced            while the machine is saturated, give the database only a small CPU budget and
+     *                         journal the rest ({@link WriterPacing}); off, every batch goes to the database at once
      */
     public record Settings(int queueCapacity, int batchSize, int highWater, long journalFileBytes, boolean fsync,
-                           Duration closeWait, Duration retryMin, Duration retryMax) {
+                           Duration closeWait, Duration retryMin, Duration retryMax, boolean paced) {
+
+        /** Settings without pacing: the writer uses all the CPU it needs (tests, the writer-rate benchmark). */
+        public Settings(int queueCapacity, int batchSize, int highWater, long journalFileBytes, boolean fsync,
+                        Duration closeWait, Duration retryMin, Duration retryMax) {
+            this(queueCapacity, batchSize, highWater, journalFileBytes, fsync, closeWait, retryMin, retryMax, false);
+        }
 
         public Settings {
             if (queueCapacity < 1 || batchSize < 1 || highWater < 1 || journalFileBytes < 1) {
@@ -60,8 +71,18 @@ public final class RecordWriter implements AutoCloseable {
             }
         }
 
+        /**
+         * Batches of 4,000: a commit rewrites every index page it touched, and with many sessions and users the
+         * pages are many; four times the records per commit cut the writer's CPU a record by a fifth (bench/WriterRate).
+         */
         public static Settings defaults() {
-            return new Settings(50_000, 1_000, 40_000, 64L << 20, false, Duration.ofSeconds(5), Duration.ofMillis(250), Duration.ofSeconds(10));
+            return new Settings(50_000, 4_000, 40_000, 64L << 20, false, Duration.ofSeconds(5), Duration.ofMillis(250),
+                    Duration.ofSeconds(10), true);
+        }
+
+        /** The same without pacing: tests and benchmarks that must see every batch go to the database at once. */
+        public Settings unpaced() {
+            return new Settings(queueCapacity, batchSize, highWater, journalFileBytes, fsync, closeWait, retryMin, retryMax, false);
         }
     }
 
@@ -87,14 +108,18 @@ public final class RecordWriter implements AutoCloseable {
 
     /** Writer thread only. */
     private final Backoff backoff;
+    /** Writer thread only. */
+    private final WriterPacing pacing;
 
-    private RecordWriter(DataSource dataSource, Dialect dialect, Path journalDir, Settings settings) throws IOException {
+    private RecordWriter(DataSource dataSource, Dialect dialect, Path journalDir, Settings settings, WriterPacing pacing)
+            throws IOException {
         this.settings = settings;
         this.queue = new LinkedBlockingQueue<>(settings.queueCapacity());   // two locks: callers never wait on the writer's drain
         this.insert = new BatchInsert(dataSource, dialect);
         this.journal = new Journal(journalDir, settings.journalFileBytes(), settings.fsync());
         this.replayer = new Replayer(journal, insert, settings.batchSize());
         this.backoff = new Backoff(settings.retryMin(), settings.retryMax());
+        this.pacing = pacing;
         this.thread = Thread.ofPlatform().name("ingate-record-writer").daemon(true).unstarted(this::run);
     }
 
@@ -105,8 +130,13 @@ public final class RecordWriter implements AutoCloseable {
 
     /** @throws UncheckedIOException when the journal directory cannot be created or read */
     public static RecordWriter start(DataSource dataSource, Dialect dialect, Path dataDir, Settings settings) {
+        return start(dataSource, dialect, dataDir, settings, settings.paced() ? WriterPacing.forThisMachine() : WriterPacing.unpaced());
+    }
+
+    /** With a given pacing: tests make the machine look busy or idle. */
+    static RecordWriter start(DataSource dataSource, Dialect dialect, Path dataDir, Settings settings, WriterPacing pacing) {
         try {
-            RecordWriter writer = new RecordWriter(dataSource, dialect, dataDir.resolve("journal"), settings);
+            RecordWriter writer = new RecordWriter(dataSource, dialect, dataDir.resolve("journal"), settings, pacing);
             writer.thread.start();
             return writer;
         } catch (IOException e) {
@@ -209,7 +239,7 @@ public final class RecordWriter implements AutoCloseable {
         while (!(closing && (queue.isEmpty() || System.nanoTime() - closeDeadline > 0))) {
             try {
                 batch.clear();
-                boolean replayDue = !closing && backoff.due() && replayer.hasWork();
+                boolean replayDue = !closing && backoff.due() && replayer.hasWork() && pacing.mayUseDatabase();
                 RequestRecord first = replayDue ? queue.poll() : queue.poll(IDLE_WAIT_MS, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
@@ -218,7 +248,7 @@ public final class RecordWriter implements AutoCloseable {
                     writeLive(batch);
                 }
                 // live records first: the journal is replayed only when the queue holds less than a batch
-                if (!closing && backoff.due() && queue.size() < settings.batchSize()) {
+                if (!closing && backoff.due() && queue.size() < settings.batchSize() && pacing.mayUseDatabase()) {
                     replayOne();
                 }
                 journal.flush();   // lines that callers appended with a full queue
@@ -257,9 +287,11 @@ public final class RecordWriter implements AutoCloseable {
         inFlight = List.copyOf(batch);
         // above the high-water mark the database is not keeping up: the journal takes batches far faster, so the
         // queue drains before callers have to journal themselves, and the replay catches up when traffic eases
-        if (backoff.due() && queue.size() < settings.highWater()) {
+        if (backoff.due() && queue.size() < settings.highWater() && (closing || pacing.mayUseDatabase())) {
+            long cpuBefore = pacing.threadCpuNanos();
             try {
                 written.add(insert.write(batch));
+                pacing.charge(pacing.threadCpuNanos() - cpuBefore);
                 backoff.succeeded();
                 inFlight = List.of();
                 return;
@@ -273,10 +305,12 @@ public final class RecordWriter implements AutoCloseable {
     }
 
     private void replayOne() throws IOException {
+        long cpuBefore = pacing.threadCpuNanos();
         try {
             if (replayer.step()) {
                 backoff.succeeded();
             }
+            pacing.charge(pacing.threadCpuNanos() - cpuBefore);
         } catch (SQLException | RuntimeException e) {
             failures.increment();
             backoff.failed(e);

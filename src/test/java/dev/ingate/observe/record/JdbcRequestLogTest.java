@@ -4,7 +4,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import dev.ingate.store.Dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,6 +79,35 @@ class JdbcRequestLogTest extends RecordTestBase {
                 r -> r.provider().equals("groq") && r.status() == 200 && "user-2".equals(r.user()) && !r.createdAt().isBefore(since));
         check(filter("", "", null, "", "", "", null, null), r -> true);   // an empty query value means "any"
         check(filter("nobody", null, null, null, null, null, null, null), r -> false);
+    }
+
+    /** V4 keeps rows without a session or user out of those indexes; the filters must still be index range scans. */
+    @Test
+    void sessionAndUserFiltersUseTheirPartialIndexes() throws SQLException {
+        boolean postgres = database.dialect() == Dialect.POSTGRES;
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            if (postgres) {
+                s.execute("SET enable_seqscan = off");   // 750 rows: the planner would rather scan them than prove anything
+            }
+            for (String[] filter : new String[][] {{"session_id", "requests_session"}, {"end_user", "requests_user"}}) {
+                String sql = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + "SELECT id FROM requests WHERE " + filter[0]
+                        + " = ? ORDER BY created_at DESC, id DESC LIMIT ?";
+                StringBuilder plan = new StringBuilder();
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, "x");
+                    ps.setInt(2, 10);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            plan.append(rs.getString(postgres ? 1 : 4)).append('\n');
+                        }
+                    }
+                }
+                assertThat(plan.toString()).as(sql).contains(filter[1]);
+            }
+            if (postgres) {
+                s.execute("RESET enable_seqscan");
+            }
+        }
     }
 
     @Test

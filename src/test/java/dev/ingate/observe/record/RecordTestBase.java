@@ -93,7 +93,7 @@ abstract class RecordTestBase {
     }
 
     RecordWriter start() {
-        return start(database.dataSource(), RecordWriter.Settings.defaults());
+        return start(database.dataSource(), RecordWriter.Settings.defaults().unpaced());
     }
 
     /** The journal files waiting for replay (the directory exists once a writer started). */
