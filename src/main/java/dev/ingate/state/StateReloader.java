@@ -32,6 +32,8 @@ public final class StateReloader implements AutoCloseable {
     private final KeyStore keys;
     private final BooleanSupplier databasePing;
     private final ScheduledExecutorService thread;
+    /** Its own thread: a change poll stuck on an unreachable database must not keep /health saying "up". */
+    private final ScheduledExecutorService healthThread;
     private final Map<String, Long> touched = new HashMap<>();
     private long seenVersion;
     private volatile boolean databaseUp = true;
@@ -43,17 +45,22 @@ public final class StateReloader implements AutoCloseable {
         this.databasePing = databasePing;
         this.seenVersion = changes.version();
         this.state = new AtomicReference<>(builder.build());
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ingate-state");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = daemon("ingate-state");
+        this.healthThread = daemon("ingate-health");
     }
 
     public void start() {
         thread.scheduleWithFixedDelay(guarded(this::pollChanges), POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
         thread.scheduleWithFixedDelay(guarded(this::flushLastUse), TOUCH_MILLIS, TOUCH_MILLIS, TimeUnit.MILLISECONDS);
-        thread.scheduleWithFixedDelay(() -> databaseUp = databasePing.getAsBoolean(), HEALTH_MILLIS, HEALTH_MILLIS, TimeUnit.MILLISECONDS);
+        healthThread.scheduleWithFixedDelay(() -> databaseUp = databasePing.getAsBoolean(), HEALTH_MILLIS, HEALTH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private static ScheduledExecutorService daemon(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public GatewayState current() {
@@ -109,6 +116,7 @@ public final class StateReloader implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+        healthThread.shutdownNow();
         try {
             flushLastUse();
         } catch (RuntimeException e) {

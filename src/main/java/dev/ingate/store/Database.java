@@ -84,6 +84,8 @@ public final class Database implements AutoCloseable {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             if (dialect == Dialect.POSTGRES) {
                 s.setQueryTimeout(PING_TIMEOUT_SECONDS);   // a local SQLite file has no network to hang on
+                // the timeout's cancel travels over a new connection, which a network partition blocks as well
+                c.setNetworkTimeout(Runnable::run, (PING_TIMEOUT_SECONDS + 1) * 1000);
             }
             try (ResultSet rs = s.executeQuery("SELECT 1")) {
                 return rs.next();

@@ -47,6 +47,7 @@ final class BatchInsert {
         }
         List<RequestRecord> unique = new ArrayList<>(byId.values());
         try (Connection c = dataSource.getConnection()) {
+            boundReads(c);
             c.setAutoCommit(false);
             try {
                 UsageRollup rollup = new UsageRollup();
@@ -75,6 +76,19 @@ final class BatchInsert {
             } finally {
                 c.setAutoCommit(true);
             }
+        }
+    }
+
+    /**
+     * The query timeout alone does not free the writer from a network partition: pgjdbc cancels over a new
+     * connection, which the partition blocks too, and the INSERT would wait as long as the partition lasts while the
+     * queue fills. A socket read timeout a little above the query timeout ends the wait, and the batch goes to the
+     * journal. A shorter one from the URL is kept.
+     */
+    private void boundReads(Connection c) throws SQLException {
+        int limitMillis = (POSTGRES_TIMEOUT_SECONDS + 5) * 1000;
+        if (dialect == Dialect.POSTGRES && (c.getNetworkTimeout() == 0 || c.getNetworkTimeout() > limitMillis)) {
+            c.setNetworkTimeout(Runnable::run, limitMillis);
         }
     }
 
