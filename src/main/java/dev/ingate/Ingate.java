@@ -68,8 +68,7 @@ public final class Ingate implements AutoCloseable {
         // The HTTP side starts on the event loops while this thread opens and migrates the database.
         Promise<GatewayServices> ready = Promise.promise();
         Listening listening = Listening.begin(config.server(), config.recording(), ready.future(), settings.host(), port);
-        CompletableFuture<PriceCatalog> prices = config.recordRequests()
-                ? CompletableFuture.supplyAsync(PriceCatalog::load, Listening::ownThread) : null;
+        CompletableFuture<PriceCatalog> prices = CompletableFuture.supplyAsync(PriceCatalog::load, Listening::ownThread);
         Database database = null;
         RecordWriter writer = null;
         RetentionPruner pruner = null;
@@ -90,11 +89,11 @@ public final class Ingate implements AutoCloseable {
             pruner = RetentionPruner.start(database, config.recording());
             GatewayMetrics metrics = new GatewayMetrics();
             RecordWriterMetrics.bind(metrics, writer);
-            ExchangeObserver observer = metrics;
+            // tokens and cost are metrics whether or not the request log is on; the log is the recorder alone
+            ExchangeCost cost = new ExchangeCost(prices.join().withOverrides(config.pricing()));
+            ExchangeObserver observer = metrics.andThen(new UsageMetrics(metrics, cost));
             if (config.recordRequests()) {
-                PriceCatalog catalog = prices.join().withOverrides(config.pricing());
-                ExchangeCost cost = new ExchangeCost(catalog);
-                observer = observer.andThen(new UsageMetrics(metrics, cost)).andThen(new ExchangeRecorder(writer, cost));
+                observer = observer.andThen(new ExchangeRecorder(writer, cost));
             }
             tracing = Tracing.start(config.telemetry(), settings.env());
             observer = tracing.appendTo(observer);

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the answers cost: tokens by kind and USD by provider and served model, and the time to the first token of
- * streams. Needs the usage read from the answers, so it runs where requests are recorded.
+ * streams. On whether or not requests are recorded.
  */
 public final class UsageMetrics implements ExchangeObserver {
 

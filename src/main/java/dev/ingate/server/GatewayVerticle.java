@@ -38,8 +38,6 @@ import java.util.function.Supplier;
 public final class GatewayVerticle extends VerticleBase {
 
     private final ServerSettings settings;
-    /** With the request log off, nobody needs OpenAI streams' usage: they go upstream as the client sent them. */
-    private final boolean recordRequests;
     /** recording.max_body_size when bodies are captured, else 0: no capture step in the pipeline at all. */
     private final long captureBodyBytes;
     private final Future<GatewayServices> ready;
@@ -60,7 +58,6 @@ public final class GatewayVerticle extends VerticleBase {
      */
     public GatewayVerticle(ServerSettings settings, RecordingSettings recording, Future<GatewayServices> ready, String host, int port) {
         this.settings = settings;
-        this.recordRequests = recording.enabled();
         this.captureBodyBytes = recording.enabled() && recording.captureBodies() ? recording.maxBodyBytes() : 0;
         this.ready = ready;
         this.host = host;
@@ -83,9 +80,7 @@ public final class GatewayVerticle extends VerticleBase {
         }
         interceptors.add(new InspectJson());
         interceptors.add(new EnforceModelScope());
-        if (recordRequests) {
-            interceptors.add(new StreamUsageRequest());
-        }
+        interceptors.add(new StreamUsageRequest());   // exact usage of OpenAI streams for the token and cost metrics
         pipeline = Pipeline.assemble(interceptors, forwarder);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(host)

@@ -123,7 +123,9 @@ class RecordingTest {
             assertThat(response.statusCode()).isEqualTo(200);
             Thread.sleep(500);
             assertThat(admin(ingate, "/requests").get("data").size()).isZero();
-            assertThat(send(request(ingate.baseUrl(), "/metrics")).body()).contains("status=\"200\"");
+            assertThat(send(request(ingate.baseUrl(), "/metrics")).body()).contains("status=\"200\"")
+                    .contains("ingate_tokens_total{model=\"gpt-4o\",provider=\"openai\",type=\"output\"} 377.0")   // metrics keep tokens
+                    .contains("ingate_records_written_total 0.0");
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.ingate.observe.record;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.TimeUnit;
 
@@ -16,8 +19,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class WriterPacing {
 
-    /** What the pacing reads: the machine's CPU load, the writer thread's CPU time, the time. */
+    /** What the pacing reads: how contended the CPUs are, the writer thread's CPU time, the time. */
     interface Clocks {
+        /**
+         * Microseconds, summed since boot, in which some runnable task waited for a CPU (Linux pressure stall
+         * information, {@code /proc/pressure/cpu}); negative when the kernel does not say.
+         */
+        long cpuStallMicros();
+
         /** Recent CPU load of the whole machine (or container), 0 to 1; negative when unknown. */
         double machineLoad();
 
@@ -26,10 +35,21 @@ final class WriterPacing {
         long nanoTime();
     }
 
-    /** Busy means: the machine minus the writer itself uses at least this share of every core. */
+    /**
+     * Busy means: tasks waited for a CPU at least this share of the time. Waiting is the very thing the writer must
+     * not cause, and unlike the load it does not drop when the writer itself takes the CPU others wanted.
+     */
+    static final double BUSY_STALL = 0.20;
+    /** Without stall figures: busy when the others use this share of every core, or the CPUs are all but full. */
     static final double BUSY_LOAD = 0.85;
-    /** While busy, the database gets at most this share of one core, e.g. 50 ms of CPU a second. */
-    static final double BUSY_DB_SHARE = 0.05;
+    static final double FULL_LOAD = 0.95;
+    /** ... and not by the writer alone: a full machine counts as busy only when the others use this much of it. */
+    static final double OTHERS_WHEN_FULL = 0.25;
+    /**
+     * While busy, the database gets at most this share of one core, e.g. 30 ms of CPU a second: about 1,500 SQLite
+     * records a second, enough for what a saturated moment adds on top of the queue, and far under 5% of the machine.
+     */
+    static final double BUSY_DB_SHARE = 0.03;
     private static final long SAMPLE_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     /** The allowance saved up while busy never exceeds this much CPU time: no burst after a long wait. */
     private static final long MAX_ALLOWANCE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -40,6 +60,7 @@ final class WriterPacing {
     private boolean busy;
     private long lastSample;
     private long lastThreadCpu;
+    private long lastStall;
     private long allowance = MAX_ALLOWANCE_NANOS;
     private long allowanceAt;
 
@@ -49,11 +70,17 @@ final class WriterPacing {
         this.lastSample = clocks.nanoTime();
         this.allowanceAt = lastSample;
         this.lastThreadCpu = clocks.threadCpuNanos();
+        this.lastStall = clocks.cpuStallMicros();
     }
 
     /** Never busy: the database may always be used (its CPU is not even measured). */
     static WriterPacing unpaced() {
         return new WriterPacing(new Clocks() {
+            @Override
+            public long cpuStallMicros() {
+                return -1;
+            }
+
             @Override
             public double machineLoad() {
                 return -1;
@@ -105,12 +132,20 @@ final class WriterPacing {
     }
 
     private void sample(long now) {
-        double load = clocks.machineLoad();
+        long elapsed = now - lastSample;
         long cpu = clocks.threadCpuNanos();
-        double ownShare = (cpu - lastThreadCpu) / ((double) (now - lastSample) * cores);
+        long stall = clocks.cpuStallMicros();
+        boolean nowBusy;
+        if (stall >= 0 && lastStall >= 0) {
+            nowBusy = (stall - lastStall) * 1000.0 / elapsed >= BUSY_STALL;
+        } else {
+            double load = clocks.machineLoad();
+            double others = load - (cpu - lastThreadCpu) / ((double) elapsed * cores);
+            nowBusy = load >= 0 && (others >= BUSY_LOAD || (load >= FULL_LOAD && others >= OTHERS_WHEN_FULL));
+        }
         lastSample = now;
         lastThreadCpu = cpu;
-        boolean nowBusy = load >= 0 && load - ownShare >= BUSY_LOAD;
+        lastStall = stall;
         if (nowBusy && !busy) {
             allowance = Math.min(allowance, MAX_ALLOWANCE_NANOS);
             allowanceAt = now;
@@ -118,8 +153,10 @@ final class WriterPacing {
         busy = nowBusy;
     }
 
-    /** The JVM's view of the machine: container-aware CPU load, and the current thread's CPU time. */
+    /** The kernel's and the JVM's view of the machine: CPU pressure, container-aware load, the thread's CPU time. */
     private static final class SystemClocks implements Clocks {
+        private static final Path PRESSURE = Path.of("/proc/pressure/cpu");
+        private boolean pressureReadable = Files.isReadable(PRESSURE);
         private final com.sun.management.OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
         private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private final boolean threadCpu = threads.isCurrentThreadCpuTimeSupported();
@@ -127,6 +164,23 @@ final class WriterPacing {
         @Override
         public double machineLoad() {
             return os == null ? -1 : os.getCpuLoad();
+        }
+
+        /** The "some" line's total: {@code some avg10=0.36 avg60=17.23 avg300=23.27 total=838697108}. */
+        @Override
+        public long cpuStallMicros() {
+            if (!pressureReadable) {
+                return -1;
+            }
+            try {
+                String text = Files.readString(PRESSURE);
+                int at = text.indexOf("total=");
+                int end = at < 0 ? -1 : text.indexOf('\n', at);
+                return at < 0 ? -1 : Long.parseLong(text.substring(at + 6, end < 0 ? text.length() : end).strip());
+            } catch (IOException | RuntimeException e) {
+                pressureReadable = false;   // not there, or not as documented: the load figures will do
+                return -1;
+            }
         }
 
         @Override

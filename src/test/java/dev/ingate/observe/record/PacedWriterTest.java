@@ -19,6 +19,11 @@ class PacedWriterTest extends RecordTestBase {
         volatile double load = 1.0;
 
         @Override
+        public long cpuStallMicros() {
+            return -1;   // the load decides here
+        }
+
+        @Override
         public double machineLoad() {
             return load;
         }
