@@ -75,10 +75,7 @@ final class Journal implements AutoCloseable {
 
     void append(List<RequestRecord> records) throws IOException {
         ByteArrayOutputStream lines = new ByteArrayOutputStream(records.size() * 512);
-        for (RequestRecord r : records) {
-            lines.write(RecordJson.write(r));
-            lines.write('\n');
-        }
+        RecordJson.writeLines(records, lines);
         write(lines);
     }
 

@@ -248,7 +248,7 @@ public final class RecordWriter implements AutoCloseable {
                     writeLive(batch);
                 }
                 // live records first: the journal is replayed only when the queue holds less than a batch
-                if (!closing && backoff.due() && queue.size() < settings.batchSize() && pacing.mayUseDatabase()) {
+                if (!closing && backoff.due() && queue.size() < settings.batchSize() && replayer.hasWork() && pacing.mayUseDatabase()) {
                     replayOne();
                 }
                 journal.flush();   // lines that callers appended with a full queue
