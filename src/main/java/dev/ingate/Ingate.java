@@ -90,14 +90,16 @@ public final class Ingate implements AutoCloseable {
             GatewayMetrics metrics = new GatewayMetrics();
             RecordWriterMetrics.bind(metrics, writer);
             // tokens and cost are metrics whether or not the request log is on; the log is the recorder alone
-            ExchangeCost cost = new ExchangeCost(prices.join().withOverrides(config.pricing()));
+            PriceCatalog priceCatalog = prices.join().withOverrides(config.pricing());
+            ExchangeCost cost = new ExchangeCost(priceCatalog);
             ExchangeObserver observer = metrics.andThen(new UsageMetrics(metrics, cost));
             if (config.recordRequests()) {
                 observer = observer.andThen(new ExchangeRecorder(writer, cost));
             }
             tracing = Tracing.start(config.telemetry(), settings.env());
             observer = tracing.appendTo(observer);
-            ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, metrics, observer, config.metricsToken()));
+            ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, metrics, observer, config.metricsToken(),
+                    priceCatalog));
             Vertx vertx = listening.await();
             reloader.start();
             printBanner(console, settings, port, adminToken, firstKey);

@@ -2,6 +2,7 @@ package dev.ingate.server;
 
 import dev.ingate.admin.AdminContext;
 import dev.ingate.observe.GatewayMetrics;
+import dev.ingate.observe.pricing.PriceCatalog;
 import dev.ingate.pipeline.ExchangeObserver;
 import dev.ingate.pipeline.GatewayState;
 
@@ -12,5 +13,6 @@ import java.util.function.Supplier;
 
 /** What the verticles need from the database side, handed over once it is open and migrated. */
 public record GatewayServices(Supplier<GatewayState> state, AdminContext admin, BooleanSupplier databaseUp,
-                              GatewayMetrics metrics, ExchangeObserver observer, Optional<String> metricsToken) {
+                              GatewayMetrics metrics, ExchangeObserver observer, Optional<String> metricsToken,
+                              PriceCatalog prices) {
 }

@@ -6,6 +6,8 @@ import dev.ingate.config.RecordingSettings;
 import dev.ingate.auth.Authenticate;
 import dev.ingate.auth.EnforceModelScope;
 import dev.ingate.dispatch.Forwarder;
+import dev.ingate.estimate.EstimateHandler;
+import dev.ingate.estimate.Estimator;
 import dev.ingate.observe.CaptureBodies;
 import dev.ingate.observe.StreamUsageRequest;
 import dev.ingate.dispatch.UpstreamClients;
@@ -50,6 +52,7 @@ public final class GatewayVerticle extends VerticleBase {
     private ExchangeObserver observer = ExchangeObserver.NONE;
     private HttpServer server;
     private Forwarder forwarder;
+    private EstimateHandler estimates;
     private Handler pipeline;
 
     /**
@@ -81,7 +84,7 @@ public final class GatewayVerticle extends VerticleBase {
         interceptors.add(new InspectJson());
         interceptors.add(new EnforceModelScope());
         interceptors.add(new StreamUsageRequest());   // exact usage of OpenAI streams for the token and cost metrics
-        pipeline = Pipeline.assemble(interceptors, forwarder);
+        pipeline = Pipeline.assemble(interceptors, this::endOfPipeline);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(host)
                 .setPort(port)
@@ -104,6 +107,7 @@ public final class GatewayVerticle extends VerticleBase {
             admin = new AdminApi(vertx, handedOver.result().admin(), () -> state.get().adminToken());
             metrics = new MetricsRoute(vertx, handedOver.result().metrics(), handedOver.result().metricsToken());
             observer = handedOver.result().observer();
+            estimates = new EstimateHandler(vertx, new Estimator(handedOver.result().prices()));
             server.listen().<Void>mapEmpty().onComplete(listening);
         }));
         return listening.future();
@@ -144,6 +148,15 @@ public final class GatewayVerticle extends VerticleBase {
             return;
         }
         pipeline.handle(new Exchange(id, start, request, current, observer));
+    }
+
+    /** Estimates pass every check a proxied request does, then are answered here instead of going upstream. */
+    private void endOfPipeline(Exchange ex) {
+        if (EstimateHandler.PATH.equals(ex.request().path())) {
+            estimates.handle(ex);
+        } else {
+            forwarder.handle(ex);
+        }
     }
 
     private static Duration min(Duration a, Duration b) {

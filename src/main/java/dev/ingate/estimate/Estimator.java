@@ -1,0 +1,77 @@
+package dev.ingate.estimate;
+
+import dev.ingate.observe.pricing.CostCalculator;
+import dev.ingate.observe.pricing.ModelPrice;
+import dev.ingate.observe.pricing.PriceCatalog;
+import dev.ingate.observe.pricing.Usage;
+import tools.jackson.databind.JsonNode;
+
+import java.util.Optional;
+
+/**
+ * Tokens and the cost preview of a request body, with no upstream call. Pure and thread-safe; CPU work
+ * (and, the first time, loading an encoding), so it runs on a worker thread.
+ */
+public final class Estimator {
+
+    /** SPEC 3's fallback when neither the request nor the catalog gives a maximum output. */
+    static final int DEFAULT_MAX_OUTPUT = 4096;
+    private static final String[] MAX_OUTPUT_FIELDS = {"max_completion_tokens", "max_tokens", "max_output_tokens"};
+
+    private final PriceCatalog prices;
+
+    public Estimator(PriceCatalog prices) {
+        this.prices = prices;
+    }
+
+    /**
+     * @param providerName the resolved provider's name, as configured
+     * @param providerType its API shape ({@code openai}, {@code anthropic}…), which prices it when the name does not
+     */
+    public Estimate estimate(JsonNode body, boolean anthropicVersionHeader, String providerName, String providerType) {
+        if (!body.isObject()) {
+            throw new InvalidEstimateRequest("The body must be a JSON object: a chat request, or {\"model\":…,\"input\":\"text\"}");
+        }
+        JsonNode modelNode = body.get("model");
+        if (modelNode == null || !modelNode.isString() || modelNode.asString().isBlank()) {
+            throw new InvalidEstimateRequest("'model' is required: the estimate needs it to pick the tokenizer and the price");
+        }
+        String model = modelNode.asString();
+        RequestShape shape = RequestShape.detect(body, anthropicVersionHeader);
+        if (shape == null) {
+            throw new InvalidEstimateRequest("Nothing to estimate: send 'messages' (OpenAI or Anthropic shape), 'input' or 'prompt'");
+        }
+        Tokenizer tokenizer = Tokenizer.forModel(model);
+        int inputTokens = new PromptTokens(tokenizer).count(body, shape);
+        Optional<ModelPrice> price = price(providerName, providerType, model);
+        int maxOutput = requestedMaxOutput(body);
+        if (maxOutput <= 0) {
+            maxOutput = price.map(p -> p.maxOutputTokensOr(DEFAULT_MAX_OUTPUT)).orElse(DEFAULT_MAX_OUTPUT);
+        }
+        int output = maxOutput;
+        return new Estimate(model, providerName, inputTokens, tokenizer, maxOutput,
+                price.map(p -> CostCalculator.cost(p, Usage.of(inputTokens, output))).orElse(null),
+                price.map(p -> p.providerId() + "/" + p.modelId()).orElse(null));
+    }
+
+    /**
+     * The price at the resolved provider (by name, then type); failing that, wherever the catalog knows the
+     * model (a self-hosted OpenAI-compatible server serving a public model): an estimate rather than nothing,
+     * and {@code priced_by} says whose price it is.
+     */
+    private Optional<ModelPrice> price(String providerName, String providerType, String model) {
+        Optional<ModelPrice> atProvider = providerName == null ? Optional.empty() : prices.find(providerName, providerType, model);
+        return atProvider.isPresent() ? atProvider : prices.findAnyProvider(model);
+    }
+
+    /** OpenAI's {@code max_completion_tokens} (which replaced {@code max_tokens}), Anthropic's {@code max_tokens}, Responses' {@code max_output_tokens}. */
+    private static int requestedMaxOutput(JsonNode body) {
+        for (String field : MAX_OUTPUT_FIELDS) {
+            JsonNode value = body.get(field);
+            if (value != null && value.canConvertToInt() && value.isIntegralNumber() && value.asInt() > 0) {
+                return value.asInt();
+            }
+        }
+        return 0;
+    }
+}
