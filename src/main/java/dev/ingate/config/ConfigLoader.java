@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -126,25 +125,11 @@ public final class ConfigLoader {
     private ServerSettings server(Node node) {
         Map<String, Entry> f = y.fields(node, "server", SERVER_KEYS);
         ServerSettings d = ServerSettings.defaults();
-        long maxBody = y.optString(f.get("max_request_body"), "server.max_request_body")
-                .map(s -> unit(() -> Units.parseSize(s), f.get("max_request_body"), "server.max_request_body"))
-                .orElse(d.maxRequestBodyBytes());
+        long maxBody = y.optSize(f.get("max_request_body"), "server.max_request_body").orElse(d.maxRequestBodyBytes());
         return new ServerSettings(maxBody,
-                duration(f.get("upstream_timeout"), "server.upstream_timeout", d.upstreamTimeout()),
-                duration(f.get("stream_idle_timeout"), "server.stream_idle_timeout", d.streamIdleTimeout()),
+                y.optDuration(f.get("upstream_timeout"), "server.upstream_timeout").orElse(d.upstreamTimeout()),
+                y.optDuration(f.get("stream_idle_timeout"), "server.stream_idle_timeout").orElse(d.streamIdleTimeout()),
                 y.optString(f.get("upstream_ca_file"), "server.upstream_ca_file"));
-    }
-
-    private Duration duration(Entry e, String path, Duration fallback) {
-        return y.optString(e, path).map(s -> unit(() -> Units.parseDuration(s), e, path)).orElse(fallback);
-    }
-
-    private <T> T unit(Supplier<T> parse, Entry e, String path) {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException ex) {
-            throw y.error(e.value(), path, ex.getMessage());
-        }
     }
 
     private Map<String, List<FallbackEntry>> fallbacks(Node node) {

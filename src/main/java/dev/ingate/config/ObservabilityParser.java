@@ -35,11 +35,9 @@ final class ObservabilityParser {
             String text = retentionText.get().strip().toLowerCase(Locale.ROOT);
             retention = text.equals("forever") || text.equals("never")
                     ? Optional.empty()
-                    : Optional.of(duration(f.get("retention"), "recording.retention", Duration.ZERO));
+                    : y.optDuration(f.get("retention"), "recording.retention");
         }
-        long maxBody = y.optString(f.get("max_body_size"), "recording.max_body_size")
-                .map(s -> unit(() -> Units.parseSize(s), f.get("max_body_size"), "recording.max_body_size"))
-                .orElse(d.maxBodyBytes());
+        long maxBody = y.optSize(f.get("max_body_size"), "recording.max_body_size").orElse(d.maxBodyBytes());
         if (maxBody > Integer.MAX_VALUE - 8) {
             throw y.error(f.get("max_body_size").value(), "recording.max_body_size", "at most 2GB");
         }
@@ -48,7 +46,7 @@ final class ObservabilityParser {
                 retention,
                 y.optBoolean(f.get("capture_bodies"), "recording.capture_bodies").orElse(d.captureBodies()),
                 maxBody,
-                duration(f.get("body_retention"), "recording.body_retention", d.bodyRetention()));
+                y.optDuration(f.get("body_retention"), "recording.body_retention").orElse(d.bodyRetention()));
     }
 
     /** {@code pricing: { "<model or glob>": { input: 2.5, output: 10 } }}, USD per million tokens. */
@@ -114,18 +112,6 @@ final class ObservabilityParser {
             return Optional.of(value);
         } catch (NumberFormatException ex) {
             throw y.error(s.node(), path, "expected a number (USD per million tokens), got \"" + s.text() + "\"");
-        }
-    }
-
-    private Duration duration(Entry e, String path, Duration fallback) {
-        return y.optString(e, path).map(s -> unit(() -> Units.parseDuration(s), e, path)).orElse(fallback);
-    }
-
-    private <T> T unit(java.util.function.Supplier<T> parse, Entry e, String path) {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException ex) {
-            throw y.error(e.value(), path, ex.getMessage());
         }
     }
 }

@@ -141,6 +141,24 @@ final class YamlNodes {
         };
     }
 
+    /** An optional byte size ({@link Units#parseSize}); a bad one is an error at its line. */
+    Optional<Long> optSize(Entry entry, String path) {
+        return optString(entry, path).map(s -> unit(() -> Units.parseSize(s), entry, path));
+    }
+
+    /** An optional duration ({@link Units#parseDuration}); a bad one is an error at its line. */
+    Optional<java.time.Duration> optDuration(Entry entry, String path) {
+        return optString(entry, path).map(s -> unit(() -> Units.parseDuration(s), entry, path));
+    }
+
+    private <T> T unit(java.util.function.Supplier<T> parse, Entry entry, String path) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw error(entry.value(), path, e.getMessage());
+        }
+    }
+
     /** A required non-empty string; the error for an empty one names the env vars that made it empty. */
     String required(Map<String, Entry> fields, String key, Node parent, String path) {
         Entry e = fields.get(key);

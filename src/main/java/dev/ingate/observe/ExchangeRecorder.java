@@ -41,8 +41,7 @@ public final class ExchangeRecorder implements ExchangeObserver {
         UsageFacts usage = ex.attribute(Attributes.USAGE) == null ? UsageFacts.NONE : ex.attribute(Attributes.USAGE);
         long start = ex.startNanos();
         long createdAtMillis = System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000L;
-        String user = ex.request().getHeader(USER_HEADER);
-        long overhead = ex.overheadAtResponseNanos() >= 0 ? ex.overheadAtResponseNanos() : ex.overheadNanos(ex.finishedNanos());
+        long overhead = ex.reportedOverheadNanos();
         return new RequestRecord(
                 ex.id(),
                 Instant.ofEpochMilli(createdAtMillis),
@@ -62,11 +61,22 @@ public final class ExchangeRecorder implements ExchangeObserver {
                 usage.found() ? usage.outputTokens() : null,
                 usage.found() ? usage.cachedInputTokens() : null,
                 cost.of(ex),
-                ex.request().getHeader(SESSION_HEADER),
-                user != null ? user : ex.bodyUser(),
+                sessionId(ex),
+                user(ex),
                 null,
                 ex.error(),
                 capturedBodies(ex));
+    }
+
+    /** The session the caller named in {@value #SESSION_HEADER}, or null. */
+    public static String sessionId(Exchange ex) {
+        return ex.request().getHeader(SESSION_HEADER);
+    }
+
+    /** The end user: {@value #USER_HEADER}, else the body's OpenAI {@code user} or Anthropic {@code metadata.user_id}. */
+    public static String user(Exchange ex) {
+        String header = ex.request().getHeader(USER_HEADER);
+        return header != null ? header : ex.bodyUser();
     }
 
     /** Null, as cheaply as possible, unless body capture is on. */

@@ -126,6 +126,11 @@ public final class Exchange {
 
     public long overheadAtResponseNanos() { return overheadAtResponseNanos; }
 
+    /** The overhead to report for a finished exchange: as the answer's head went out, else up to the finish. */
+    public long reportedOverheadNanos() {
+        return overheadAtResponseNanos >= 0 ? overheadAtResponseNanos : overheadNanos(finishedNanos());
+    }
+
     public boolean clientGone() { return clientGone; }
 
     /** Called once if the caller disconnects before the answer ended: cancel upstream work at once. */

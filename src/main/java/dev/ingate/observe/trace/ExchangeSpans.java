@@ -90,15 +90,14 @@ final class ExchangeSpans implements ExchangeObserver {
         if (ex.firstTokenNanos() > 0) {
             span.setAttribute(SpanKeys.TTFT_MS, (ex.firstTokenNanos() - ex.startNanos()) / 1_000_000L);
         }
-        long overhead = ex.overheadAtResponseNanos() >= 0 ? ex.overheadAtResponseNanos() : ex.overheadNanos(ex.finishedNanos());
+        long overhead = ex.reportedOverheadNanos();
         span.setAttribute(SpanKeys.OVERHEAD_MS, overhead / 10_000L / 100.0);
         GatewayKey key = ex.key();
         if (key != null) {
             span.setAttribute(SpanKeys.KEY_NAME, key.name());
         }
-        setIfPresent(span, SpanKeys.SESSION_ID, request.getHeader(ExchangeRecorder.SESSION_HEADER));
-        String user = request.getHeader(ExchangeRecorder.USER_HEADER);
-        setIfPresent(span, SpanKeys.USER, user != null ? user : ex.bodyUser());
+        setIfPresent(span, SpanKeys.SESSION_ID, ExchangeRecorder.sessionId(ex));
+        setIfPresent(span, SpanKeys.USER, ExchangeRecorder.user(ex));
 
         // the HTTP conventions leave a SERVER span's status unset for 4xx: a refused key or a client gone is the
         // caller's error, not the gateway's; error.type still names it
