@@ -30,4 +30,10 @@ public record CanonicalRequest(
         messages = List.copyOf(messages);
         tools = List.copyOf(tools);
     }
+
+    /** The same request for another model (a route or fallback entry naming the upstream model). */
+    public CanonicalRequest withModel(String otherModel) {
+        return new CanonicalRequest(otherModel, system, messages, tools, toolChoice, parallelToolCalls, sampling, thinkingBudget,
+                stream, streamUsage, user, responseFormat, extras);
+    }
 }
