@@ -4,6 +4,7 @@ import dev.ingate.config.ConfigLoader;
 import dev.ingate.config.IngateConfig;
 import dev.ingate.pipeline.GatewayState;
 import dev.ingate.admin.AdminContext;
+import dev.ingate.dispatch.Dispatcher;
 import dev.ingate.observe.ExchangeCost;
 import dev.ingate.observe.ExchangeRecorder;
 import dev.ingate.observe.RecordWriterMetrics;
@@ -99,7 +100,7 @@ public final class Ingate implements AutoCloseable {
             tracing = Tracing.start(config.telemetry(), settings.env());
             observer = tracing.appendTo(observer);
             ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, metrics, observer, config.metricsToken(),
-                    priceCatalog));
+                    priceCatalog, Dispatcher.Shared.create(priceCatalog, Dispatcher.LatencyObserver.NONE)));
             Vertx vertx = listening.await();
             reloader.start();
             printBanner(console, settings, port, adminToken, firstKey);

@@ -7,6 +7,7 @@ import dev.ingate.observe.Attributes;
 import dev.ingate.observe.BodyCapture;
 import dev.ingate.observe.OpenAiUsageStripper;
 import dev.ingate.observe.StreamUsageRequest;
+import dev.ingate.stream.Rewriter;
 import dev.ingate.observe.usage.UsageExtractor;
 import dev.ingate.observe.usage.UsageExtractors;
 import dev.ingate.stream.Framing;
@@ -24,15 +25,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One attempt at one provider: connect, send the buffered request, wait for the response head (within
- * {@code upstream_timeout}), then relay the body. Cancelled at once if the caller goes away.
+ * One attempt at one provider: connect, send the prepared request, wait for the response head (within
+ * {@code upstream_timeout}), then either drop it (a retryable failure the owner will try elsewhere) or relay
+ * the body, translated when the request was. Cancelled at once if the caller goes away.
  */
 final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcome {
+
+    static final String DROPPED_PARAMS = "X-Ingate-Dropped-Params";
 
     private final UpstreamClients clients;
     private final Deadlines deadlines;
     private final Exchange ex;
     private final Provider provider;
+    private final PreparedRequest prepared;
+    private final AttemptOwner owner;
     private final long upstreamTimeoutNanos;
     private final long idleTimeoutNanos;
     private HttpClientRequest request;
@@ -44,25 +50,27 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
     private boolean headersReceived;
     private boolean done;
 
-    UpstreamCall(UpstreamClients clients, Deadlines deadlines, Exchange ex, Provider provider) {
+    UpstreamCall(UpstreamClients clients, Deadlines deadlines, Exchange ex, Provider provider, PreparedRequest prepared,
+                 AttemptOwner owner) {
         this.clients = clients;
         this.deadlines = deadlines;
         this.ex = ex;
         this.provider = provider;
+        this.prepared = prepared;
+        this.owner = owner;
         this.upstreamTimeoutNanos = ex.state().server().upstreamTimeout().toNanos();
         this.idleTimeoutNanos = ex.state().server().streamIdleTimeout().toNanos();
     }
 
     void start() {
         ex.attemptStarted();
-        ex.onClientGone(this::cancel);
         RequestOptions options = new RequestOptions()
                 .setMethod(ex.request().method())
                 .setHost(provider.address().host())
                 .setPort(provider.address().port())
                 .setSsl(provider.address().tls())
-                .setURI(provider.upstreamUri(ex.request().path(), ex.request().query()))
-                .setHeaders(UpstreamHeaders.build(ex, provider, ex.body().length()))
+                .setURI(provider.upstreamUri(prepared.path(), prepared.query() != null ? prepared.query() : ex.request().query()))
+                .setHeaders(UpstreamHeaders.build(ex, provider, prepared.body().length(), prepared.translated()))
                 .setFollowRedirects(false);
         sentAt = System.nanoTime();
         deadlines.watch(this);
@@ -80,8 +88,8 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
             return;
         }
         request.response().onComplete(this::responded);
-        if (ex.body().length() > 0) {
-            request.end(ex.body());
+        if (prepared.body().length() > 0) {
+            request.end(prepared.body());
         } else {
             request.end();
         }
@@ -95,39 +103,74 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
         if (done) {
             return;
         }
+        HttpClientResponse upstream = result.result();
+        int status = upstream.statusCode();
+        if (RetryPolicy.retryableStatus(status) && owner.moveOn(status, upstream.getHeader("retry-after"))) {
+            end();
+            request.reset();
+            return;
+        }
         headersReceived = true;
         long now = System.nanoTime();
         ex.addUpstreamNanos(now - sentAt);
-        HttpClientResponse upstream = result.result();
+        owner.answered(status, now - sentAt);
         HttpServerResponse client = ex.response();
-        client.setStatusCode(upstream.statusCode());
-        copyResponseHeaders(upstream, client);
+        client.setStatusCode(status);
+        copyResponseHeaders(upstream, client, prepared.translated());
         client.headers()
                 .set(Exchange.REQUEST_ID, ex.id())
                 .set(Exchange.SERVED_BY, provider.name())
                 .set(Exchange.ATTEMPTS, String.valueOf(ex.attempts()))
                 .set(Exchange.OVERHEAD_MS, Exchange.formatMillis(ex.overheadAtResponse(now)));
-        if (!client.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(upstream.statusCode())) {
-            client.setChunked(true);
+        if (!prepared.droppedParams().isEmpty()) {
+            client.headers().set(DROPPED_PARAMS, String.join(", ", prepared.droppedParams()));
         }
         Framing framing = Framing.ofContentType(upstream.getHeader(HttpHeaders.CONTENT_TYPE));
-        usage = UsageExtractors.forResponse(ex.request().path(), upstream.getHeader(HttpHeaders.CONTENT_TYPE),
+        // Usage is read from the upstream's own bytes: their shape is the called path's, translated or not.
+        usage = UsageExtractors.forResponse(prepared.path(), upstream.getHeader(HttpHeaders.CONTENT_TYPE),
                 upstream.getHeader(HttpHeaders.CONTENT_ENCODING));
         capture = ex.attribute(Attributes.BODIES);
         if (capture != null) {
-            capture.responseStarted(upstream.getHeader(HttpHeaders.CONTENT_ENCODING));
+            capture.responseStarted(prepared.translated() ? null : upstream.getHeader(HttpHeaders.CONTENT_ENCODING));
+        }
+        Rewriter rewriter = rewriterFor(prepared, framing, status, client);
+        if (rewriter instanceof StreamTranslation || !prepared.translated()
+                && !client.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(status)) {
+            client.setChunked(true);
         }
         relay = StreamRelay.start(upstream, client, framing, this, this::sawBytes);
+        relay.rewrite(rewriter);
+    }
+
+    /** What the client gets instead of the upstream's bytes: a translation, the usage stripper, or the bytes. */
+    private Rewriter rewriterFor(PreparedRequest prepared, Framing framing, int status, HttpServerResponse client) {
+        if (prepared.translated()) {
+            Translation translation = prepared.translation();
+            if (framing != Framing.NONE && status < 400) {
+                client.headers().set(HttpHeaders.CONTENT_TYPE, translation.caller().streamContentType());
+                return new StreamTranslation(translation, framing, this::sawClientBytes);
+            }
+            client.headers().set(HttpHeaders.CONTENT_TYPE, "application/json");
+            return new BodyTranslation(translation, client, provider.name(), this::sawClientBytes);
+        }
         if (framing == Framing.SSE && Boolean.TRUE.equals(ex.attribute(StreamUsageRequest.STRIP_USAGE))
-                && upstream.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
-            relay.rewrite(new OpenAiUsageStripper());
+                && client.headers().get(HttpHeaders.CONTENT_LENGTH) == null) {
+            return new OpenAiUsageStripper();
+        }
+        return Rewriter.IDENTITY;
+    }
+
+    /** A translated answer is captured as the client got it; an untranslated one below, as it passes. */
+    private void sawClientBytes(io.vertx.core.buffer.Buffer bytes) {
+        if (capture != null) {
+            capture.responseChunk(bytes);
         }
     }
 
     /** Usage is read on the side of what the client gets; the first generated token is timed here. */
     private void sawBytes(io.vertx.core.buffer.Buffer bytes) {
         usage.onChunk(bytes);
-        if (capture != null) {
+        if (capture != null && !prepared.translated()) {
             capture.responseChunk(bytes);
         }
         if (ex.firstTokenNanos() == 0 && usage.sawFirstToken()) {
@@ -154,10 +197,14 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
         return status >= 200 && status != 204 && status != 304 && ex.request().method() != io.vertx.core.http.HttpMethod.HEAD;
     }
 
-    private static void copyResponseHeaders(HttpClientResponse upstream, HttpServerResponse client) {
+    /** A translated answer gets new bytes: the upstream's content headers describe bytes the client won't see. */
+    private static void copyResponseHeaders(HttpClientResponse upstream, HttpServerResponse client, boolean translated) {
         Set<String> connectionListed = HopByHop.listedInConnection(upstream.headers());
         for (Map.Entry<String, String> header : upstream.headers()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (translated && name.startsWith("content-")) {
+                continue;
+            }
             if (!HopByHop.isHopByHop(name) && !connectionListed.contains(name)) {
                 client.headers().add(header.getKey(), header.getValue());
             }
@@ -172,7 +219,7 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
         if (request != null) {
             request.reset();
         }
-        ex.fail(IngateError.upstreamTimeout(provider.name()));
+        owner.failed(IngateError.upstreamTimeout(provider.name()));
     }
 
     private void failed(Throwable cause) {
@@ -181,14 +228,14 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
         }
         end();
         if (cause instanceof ConnectTimeoutException) {
-            ex.fail(IngateError.upstreamTimeout(provider.name()));
+            owner.failed(IngateError.upstreamTimeout(provider.name()));
         } else {
-            ex.fail(IngateError.upstreamUnreachable(provider.name(), describe(cause)));
+            owner.failed(IngateError.upstreamUnreachable(provider.name(), describe(cause)));
         }
     }
 
     /** The caller went away: stop the upstream call now, whatever stage it is in. */
-    private void cancel() {
+    void cancel() {
         end();
         if (request != null) {
             request.reset();

@@ -26,7 +26,12 @@ final class UpstreamHeaders {
     private UpstreamHeaders() {
     }
 
-    static MultiMap build(Exchange ex, Provider provider, int bodyLength) {
+    /**
+     * @param translated the body is in another shape than the caller's: the caller's content negotiation and its
+     *                   vendor's own headers ({@code anthropic-beta}, {@code openai-organization}…) mean nothing
+     *                   there, and the answer must come uncompressed to be translated
+     */
+    static MultiMap build(Exchange ex, Provider provider, int bodyLength, boolean translated) {
         MultiMap in = ex.request().headers();
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
         Set<String> connectionListed = HopByHop.listedInConnection(in);
@@ -45,6 +50,9 @@ final class UpstreamHeaders {
             if (isGatewayKeyValue(name, header.getValue())) {
                 continue;
             }
+            if (translated && (name.equals("accept-encoding") || name.equals("accept") || isOtherVendors(name, provider))) {
+                continue;
+            }
             out.add(header.getKey(), header.getValue());
         }
         provider.headers().forEach(out::set);
@@ -54,10 +62,18 @@ final class UpstreamHeaders {
         if (provider.isAnthropicShaped() && !out.contains(ANTHROPIC_VERSION)) {
             out.set(ANTHROPIC_VERSION, DEFAULT_ANTHROPIC_VERSION);
         }
+        if (translated) {
+            out.set(HttpHeaders.CONTENT_TYPE, "application/json");
+        }
         if (bodyLength > 0 || in.contains(HttpHeaders.CONTENT_LENGTH) || in.contains(HttpHeaders.TRANSFER_ENCODING)) {
             out.set(HttpHeaders.CONTENT_LENGTH, String.valueOf(bodyLength));
         }
         return out;
+    }
+
+    private static boolean isOtherVendors(String name, Provider provider) {
+        return name.startsWith("anthropic-") && !provider.isAnthropicShaped()
+                || name.startsWith("openai-") && provider.shape() != dev.ingate.provider.ApiShape.OPENAI;
     }
 
     /** A gateway key never leaves, even from a header that did not authenticate this call. */

@@ -3,14 +3,14 @@ package dev.ingate.observe;
 import io.vertx.core.buffer.Buffer;
 
 import java.nio.charset.StandardCharsets;
-import java.util.function.UnaryOperator;
+import dev.ingate.stream.Rewriter;
 
 /**
  * Takes out of an OpenAI SSE stream what {@link StreamUsageRequest} made the upstream add: the final
  * usage-only chunk ({@code "choices":[]} with a usage object) and the {@code "usage":null} field of the
  * other chunks. Works on whole events, as the relay hands them over.
  */
-public final class OpenAiUsageStripper implements UnaryOperator<Buffer> {
+public final class OpenAiUsageStripper implements Rewriter {
 
     @Override
     public Buffer apply(Buffer events) {

@@ -85,4 +85,14 @@ public record IngateError(Kind kind, String code, String message) {
     public static IngateError upstreamTimeout(String provider) {
         return new IngateError(Kind.UPSTREAM_TIMEOUT, "upstream_timeout", "Provider '" + provider + "' did not answer in time");
     }
+
+    /** The caller's body is JSON but not a request its API shape allows, so it cannot be translated. */
+    public static IngateError untranslatable(String detail) {
+        return new IngateError(Kind.INVALID_REQUEST, "invalid_request", "The request cannot be translated: " + detail);
+    }
+
+    /** No target of the plan can take this request (say an embeddings call routed to an Anthropic provider). */
+    public static IngateError noServableTarget(String detail) {
+        return new IngateError(Kind.INVALID_REQUEST, "untranslatable_request", detail);
+    }
 }

@@ -5,7 +5,12 @@ import dev.ingate.pipeline.Handler;
 import dev.ingate.pipeline.IngateError;
 import dev.ingate.pipeline.Interceptor;
 
-/** Finds the provider (400 / 404 when it can't) and checks that the caller's key may use it (403). */
+import java.util.List;
+
+/**
+ * Finds the provider (400 / 404 when it can't), checks that the caller's key may use it (403), and lays out
+ * the plan: the primary, then its fallback chain.
+ */
 public final class ResolveProvider implements Interceptor {
 
     public static final String PROVIDER_HEADER = "x-ingate-provider";
@@ -23,6 +28,8 @@ public final class ResolveProvider implements Interceptor {
             return;
         }
         ex.provider(resolution.provider());
+        Target primary = new Target(resolution.provider(), java.util.Optional.empty(), Target.Origin.RESOLVED);
+        ex.attribute(Plan.KEY, new Plan(FallbackChains.withFallbacks(ex.state(), ex.key(), List.of(primary))));
         next.handle(ex);
     }
 }

@@ -5,7 +5,7 @@ import dev.ingate.config.IngateConfig.ServerSettings;
 import dev.ingate.config.RecordingSettings;
 import dev.ingate.auth.Authenticate;
 import dev.ingate.auth.EnforceModelScope;
-import dev.ingate.dispatch.Forwarder;
+import dev.ingate.dispatch.Dispatcher;
 import dev.ingate.estimate.EstimateHandler;
 import dev.ingate.estimate.Estimator;
 import dev.ingate.observe.CaptureBodies;
@@ -51,7 +51,7 @@ public final class GatewayVerticle extends VerticleBase {
     private MetricsRoute metrics;
     private ExchangeObserver observer = ExchangeObserver.NONE;
     private HttpServer server;
-    private Forwarder forwarder;
+    private Dispatcher dispatcher;
     private EstimateHandler estimates;
     private Handler pipeline;
 
@@ -71,7 +71,6 @@ public final class GatewayVerticle extends VerticleBase {
     public Future<?> start() {
         Duration connectTimeout = min(settings.upstreamTimeout(), Duration.ofSeconds(30));
         UpstreamClients clients = new UpstreamClients(vertx, connectTimeout, settings.upstreamCaFile().stream().toList());
-        forwarder = new Forwarder(vertx, clients, settings);
         // The order is SPEC section 4's order of checks: 401, 400/404 (resolution), 415, 413, 400 (JSON).
         List<Interceptor> interceptors = new ArrayList<>(List.of(
                 new Authenticate(),
@@ -107,6 +106,7 @@ public final class GatewayVerticle extends VerticleBase {
             admin = new AdminApi(vertx, handedOver.result().admin(), () -> state.get().adminToken());
             metrics = new MetricsRoute(vertx, handedOver.result().metrics(), handedOver.result().metricsToken());
             observer = handedOver.result().observer();
+            dispatcher = new Dispatcher(vertx, clients, settings, handedOver.result().dispatch());
             estimates = new EstimateHandler(vertx, new Estimator(handedOver.result().prices()));
             server.listen().<Void>mapEmpty().onComplete(listening);
         }));
@@ -115,8 +115,8 @@ public final class GatewayVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        if (forwarder != null) {
-            forwarder.close();
+        if (dispatcher != null) {
+            dispatcher.close();
         }
         return server == null ? Future.succeededFuture() : server.close();
     }
@@ -155,7 +155,7 @@ public final class GatewayVerticle extends VerticleBase {
         if (EstimateHandler.PATH.equals(ex.request().path())) {
             estimates.handle(ex);
         } else {
-            forwarder.handle(ex);
+            dispatcher.handle(ex);
         }
     }
 

@@ -24,7 +24,7 @@ public final class StreamRelay {
     private final EventFramer framer;
     private final Outcome outcome;
     private final java.util.function.Consumer<Buffer> tap;
-    private java.util.function.UnaryOperator<Buffer> rewrite = java.util.function.UnaryOperator.identity();
+    private Rewriter rewrite = Rewriter.IDENTITY;
     private long lastActivity;
     private boolean finished;
 
@@ -49,7 +49,7 @@ public final class StreamRelay {
     }
 
     /** Changes what the client gets (the tap still sees the upstream's events); whole events in, whole events out. */
-    public StreamRelay rewrite(java.util.function.UnaryOperator<Buffer> rewrite) {
+    public StreamRelay rewrite(Rewriter rewrite) {
         this.rewrite = rewrite;
         return this;
     }
@@ -87,11 +87,18 @@ public final class StreamRelay {
     private void onEnd() {
         if (finish()) {
             Buffer rest = framer == null ? null : framer.remainder();
-            if (rest != null && rest.length() > 0) {
-                client.end(rewrite.apply(rest));
-                tap.accept(rest);
+            Buffer last = rest != null && rest.length() > 0 ? rewrite.apply(rest) : null;
+            Buffer owed = rewrite.finish();
+            if (owed.length() > 0) {
+                last = last == null ? owed : last.copy().appendBuffer(owed);
+            }
+            if (last != null && last.length() > 0) {
+                client.end(last);
             } else {
                 client.end();
+            }
+            if (rest != null && rest.length() > 0) {
+                tap.accept(rest);
             }
             outcome.completed();
         }

@@ -36,4 +36,10 @@ public record CanonicalRequest(
         return new CanonicalRequest(otherModel, system, messages, tools, toolChoice, parallelToolCalls, sampling, thinkingBudget,
                 stream, streamUsage, user, responseFormat, extras);
     }
+
+    /** The same request with the caller's wish for usage in the stream set (Ingate may have asked on its behalf). */
+    public CanonicalRequest withStreamUsage(boolean wanted) {
+        return new CanonicalRequest(model, system, messages, tools, toolChoice, parallelToolCalls, sampling, thinkingBudget,
+                stream, wanted, user, responseFormat, extras);
+    }
 }

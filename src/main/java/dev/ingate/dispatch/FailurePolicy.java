@@ -1,0 +1,9 @@
+package dev.ingate.dispatch;
+
+import java.time.Duration;
+
+/** How a request copes with failing providers: retries on the same one, and the circuit breaker's settings. */
+record FailurePolicy(RetryPolicy retry, int breakerFailures, Duration breakerCooldown) {
+
+    static final FailurePolicy DEFAULTS = new FailurePolicy(RetryPolicy.NONE, 5, Duration.ofSeconds(30));
+}
