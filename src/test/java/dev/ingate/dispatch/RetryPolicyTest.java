@@ -48,7 +48,7 @@ class RetryPolicyTest {
 
     @Test
     void retryableStatusesAreSpecsAndAnthropicsOverloaded() {
-        assertThat(new int[]{429, 500, 502, 503, 504, 529}).allMatch(RetryPolicy::retryableStatus);
-        assertThat(new int[]{200, 400, 401, 403, 404, 413, 422, 501}).noneMatch(RetryPolicy::retryableStatus);
+        assertThat(java.util.List.of(429, 500, 502, 503, 504, 529)).allMatch(RetryPolicy::retryableStatus);
+        assertThat(java.util.List.of(200, 400, 401, 403, 404, 413, 422, 501)).noneMatch(RetryPolicy::retryableStatus);
     }
 }
