@@ -79,6 +79,15 @@ public final class Json {
         return value != null && value.isArray() ? value : NODES.arrayNode();
     }
 
+    /** The field, which must be a non-empty array: a request that has none is not one, and must not be sent as one. */
+    public static JsonNode requiredElements(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isArray() || value.isEmpty()) {
+            throw new TranslationException("'" + field + "' must be a non-empty array");
+        }
+        return value;
+    }
+
     public static boolean present(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && !value.isNull();

@@ -33,7 +33,7 @@ public final class AnthropicRequestDecoder {
     public static CanonicalRequest decode(String json) {
         JsonNode root = Json.parseObject(json);
         List<Message> messages = new ArrayList<>();
-        for (JsonNode message : Json.elements(root, "messages")) {
+        for (JsonNode message : Json.requiredElements(root, "messages")) {
             String role = Json.text(message, "role", "");
             Role canonicalRole = switch (role) {
                 case "user" -> Role.USER;

@@ -34,7 +34,7 @@ public final class OpenAiChatRequestDecoder {
         JsonNode root = Json.parseObject(json);
         List<String> system = new ArrayList<>();
         List<Message> messages = new ArrayList<>();
-        for (JsonNode message : Json.elements(root, "messages")) {
+        for (JsonNode message : Json.requiredElements(root, "messages")) {
             String role = Json.text(message, "role", "");
             switch (role) {
                 case "system", "developer" -> system.add(joinedText(message.get("content")));
