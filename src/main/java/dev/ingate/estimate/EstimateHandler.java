@@ -54,7 +54,7 @@ public final class EstimateHandler implements Handler {
                 estimator.estimate(parse(body), anthropicHeader, providerName, providerType)), false)
                 .onComplete(done -> {
                     if (done.succeeded()) {
-                        answer(ex, Buffer.buffer(done.result()));
+                        ex.answerJson(200, Buffer.buffer(done.result()));
                     } else if (done.cause() instanceof InvalidEstimateRequest invalid) {
                         ex.fail(new IngateError(IngateError.Kind.INVALID_REQUEST, "invalid_estimate_request", invalid.getMessage()));
                     } else {
@@ -71,19 +71,5 @@ public final class EstimateHandler implements Handler {
             // InspectJson has already refused malformed bodies; this is only a guard
             throw new InvalidEstimateRequest("Request body is not valid JSON");
         }
-    }
-
-    private static void answer(Exchange ex, Buffer json) {
-        HttpServerResponse response = ex.response();
-        if (ex.clientGone() || response.ended()) {
-            return;
-        }
-        response.setStatusCode(200);
-        response.headers()
-                .set(HttpHeaders.CONTENT_TYPE, "application/json")
-                .set(HttpHeaders.CONTENT_LENGTH, String.valueOf(json.length()))
-                .set(Exchange.REQUEST_ID, ex.id());
-        response.end(json);
-        ex.finish(200, null);
     }
 }

@@ -23,6 +23,8 @@ public final class ErrorEnvelope {
                 body.put("message", error.message());
             }
             case OLLAMA -> root.put("error", error.message());
+            case GEMINI -> root.putObject("error").put("code", error.status()).put("message", error.message())
+                    .put("status", googleStatus(error.status()));
             default -> {
                 ObjectNode body = root.putObject("error");
                 body.put("message", error.message());
@@ -32,5 +34,19 @@ public final class ErrorEnvelope {
             }
         }
         return Buffer.buffer(JSON.writeValueAsBytes(root));
+    }
+
+    /** google.rpc.Code names, as Gemini's envelope carries them. */
+    private static String googleStatus(int status) {
+        return switch (status) {
+            case 401 -> "UNAUTHENTICATED";
+            case 402 -> "FAILED_PRECONDITION";
+            case 403 -> "PERMISSION_DENIED";
+            case 404 -> "NOT_FOUND";
+            case 429 -> "RESOURCE_EXHAUSTED";
+            case 502, 503 -> "UNAVAILABLE";
+            case 504 -> "DEADLINE_EXCEEDED";
+            default -> status >= 500 ? "INTERNAL" : "INVALID_ARGUMENT";
+        };
     }
 }

@@ -214,6 +214,21 @@ public final class Exchange {
         finish(error.status(), error.code());
     }
 
+    /** Answers with Ingate's own JSON (an estimate, the model list): no upstream was involved. */
+    public void answerJson(int status, Buffer json) {
+        HttpServerResponse response = request.response();
+        if (clientGone || response.ended()) {
+            return;
+        }
+        response.setStatusCode(status);
+        response.headers()
+                .set(HttpHeaders.CONTENT_TYPE, "application/json")
+                .set(HttpHeaders.CONTENT_LENGTH, String.valueOf(json.length()))
+                .set(REQUEST_ID, id);
+        response.end(json);
+        finish(status, null);
+    }
+
     /** Milliseconds with two decimals, without String.format on the hot path. */
     public static String formatMillis(long nanos) {
         long hundredths = nanos / 10_000;

@@ -22,6 +22,9 @@ public enum ApiShape {
         if (path.startsWith("/api/")) {
             return OLLAMA;
         }
+        if (path.contains("/models/") && (path.endsWith(":generateContent") || path.endsWith(":streamGenerateContent"))) {
+            return GEMINI;
+        }
         return OPENAI;
     }
 }

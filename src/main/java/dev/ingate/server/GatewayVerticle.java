@@ -7,6 +7,7 @@ import dev.ingate.auth.Authenticate;
 import dev.ingate.auth.EnforceModelScope;
 import dev.ingate.dispatch.Dispatcher;
 import dev.ingate.estimate.EstimateHandler;
+import dev.ingate.models.ModelsHandler;
 import dev.ingate.estimate.Estimator;
 import dev.ingate.observe.CaptureBodies;
 import dev.ingate.observe.StreamUsageRequest;
@@ -53,6 +54,7 @@ public final class GatewayVerticle extends VerticleBase {
     private HttpServer server;
     private Dispatcher dispatcher;
     private EstimateHandler estimates;
+    private ModelsHandler models;
     private Handler pipeline;
 
     /**
@@ -107,6 +109,7 @@ public final class GatewayVerticle extends VerticleBase {
             metrics = new MetricsRoute(vertx, handedOver.result().metrics(), handedOver.result().metricsToken());
             observer = handedOver.result().observer();
             dispatcher = new Dispatcher(vertx, clients, settings, handedOver.result().dispatch());
+            models = new ModelsHandler(handedOver.result().prices(), current -> java.util.List.of());
             estimates = new EstimateHandler(vertx, new Estimator(handedOver.result().prices()));
             server.listen().<Void>mapEmpty().onComplete(listening);
         }));
@@ -150,10 +153,12 @@ public final class GatewayVerticle extends VerticleBase {
         pipeline.handle(new Exchange(id, start, request, current, observer));
     }
 
-    /** Estimates pass every check a proxied request does, then are answered here instead of going upstream. */
+    /** Estimates and the model list pass every check a proxied request does, then are answered here instead of going upstream. */
     private void endOfPipeline(Exchange ex) {
         if (EstimateHandler.PATH.equals(ex.request().path())) {
             estimates.handle(ex);
+        } else if (ModelsHandler.answers(ex)) {
+            models.handle(ex);
         } else {
             dispatcher.handle(ex);
         }

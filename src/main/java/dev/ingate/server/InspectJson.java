@@ -80,6 +80,11 @@ public final class InspectJson implements Interceptor {
                 throw new TrailingContent(parser);
             }
         }
+        if (dev.ingate.translate.Codecs.isGeminiPath(ex.request().path())) {
+            // Gemini names the model and the streaming in the path, not the body
+            model = dev.ingate.translate.GeminiPaths.model(ex.request().path());
+            stream = ex.request().path().endsWith(":streamGenerateContent");
+        }
         ex.requestFacts(model, stream, user);
     }
 

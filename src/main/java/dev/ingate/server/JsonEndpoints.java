@@ -4,7 +4,7 @@ import io.vertx.core.http.HttpMethod;
 
 import java.util.Set;
 
-/** SPEC section 4: the POST endpoints whose bodies must be JSON. */
+/** SPEC section 4: the POST endpoints whose bodies must be JSON, and Gemini's generateContent calls. */
 public final class JsonEndpoints {
 
     private static final Set<String> PATHS = Set.of(
@@ -16,6 +16,6 @@ public final class JsonEndpoints {
     }
 
     public static boolean isJsonEndpoint(HttpMethod method, String path) {
-        return method == HttpMethod.POST && PATHS.contains(path);
+        return method == HttpMethod.POST && (PATHS.contains(path) || dev.ingate.translate.Codecs.isGeminiPath(path));
     }
 }

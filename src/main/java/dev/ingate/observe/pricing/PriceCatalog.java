@@ -118,6 +118,23 @@ public final class PriceCatalog {
         return cached("\n" + m, () -> anyProvider(m));
     }
 
+    /**
+     * The ids of the models the catalog lists for a provider known by this name (its genai-prices id or a name
+     * that maps to it, such as {@code gemini} for Google), in the data's order; empty for a name it does not
+     * know. Not by provider type: a self-hosted OpenAI-compatible server does not serve OpenAI's models.
+     */
+    public List<String> modelIds(String providerName) {
+        CatalogProvider provider = providers.resolve(MatchClause.normalize(providerName));
+        if (provider == null) {
+            return List.of();
+        }
+        List<String> ids = new java.util.ArrayList<>(provider.models().size());
+        for (ModelPrice model : provider.models()) {
+            ids.add(model.modelId());
+        }
+        return ids;
+    }
+
     /** Shortcut: the cost of a usage of {@code model} at {@code provider} at today's prices. */
     public Optional<Cost> cost(String provider, String model, Usage usage) {
         return find(provider, model).map(price -> price.cost(usage));
