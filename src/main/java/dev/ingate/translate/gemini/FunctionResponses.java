@@ -1,6 +1,7 @@
 package dev.ingate.translate.gemini;
 
 import dev.ingate.translate.Json;
+import dev.ingate.translate.TranslationException;
 import dev.ingate.translate.canonical.ContentPart;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
  * A tool result ↔ Gemini's {@code functionResponse.response}, which must be a JSON object. Text results are
  * wrapped as {@code {"output": "..."}} and failed ones as {@code {"error": "..."}}: the API reference names exactly
  * these keys ("use 'output' for the function output and 'error' for error details"), so the model reads them as
- * meant. On the way in, a response that is only such a wrapper (or the {@code content} and {@code result} wrappers
- * other tools write) is unwrapped; any other object is passed on as its JSON text.
+ * meant. A result whose text is a JSON object goes as that object, so structured output stays structured. On the
+ * way in, a response that is only such a wrapper (or the {@code content} and {@code result} wrappers other tools
+ * write) is unwrapped; any other object is passed on as its JSON text.
  */
 final class FunctionResponses {
 
@@ -46,6 +48,16 @@ final class FunctionResponses {
                 dropped.add("tool_result:image");
             }
         }
-        return Json.object().put(result.isError() ? "error" : "output", String.join("", texts));
+        String text = String.join("", texts);
+        if (!result.isError() && text.strip().startsWith("{")) {
+            try {
+                if (Json.parse(text) instanceof ObjectNode object) {
+                    return object;
+                }
+            } catch (TranslationException notJson) {
+                // Text that only looks like an object: wrapped like any other text.
+            }
+        }
+        return Json.object().put(result.isError() ? "error" : "output", text);
     }
 }

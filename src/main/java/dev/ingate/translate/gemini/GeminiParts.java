@@ -79,10 +79,9 @@ final class GeminiParts {
     /**
      * Parts for what Gemini can take; the rest are named in {@code dropped}. {@code callNames} maps tool call ids to
      * function names: a {@code functionResponse} must name its function, and a canonical result only knows the id.
-     * Thinking without a signature is kept only in a response ({@code keepUnsignedThinking}): in a request it is
-     * the model's own earlier output, which Gemini does not read back.
+     * Thinking goes out as thought parts in requests too: they are Gemini's own format, and it ignores them.
      */
-    static ArrayNode encode(List<ContentPart> parts, Map<String, String> callNames, List<String> dropped, boolean keepUnsignedThinking) {
+    static ArrayNode encode(List<ContentPart> parts, Map<String, String> callNames, List<String> dropped) {
         ArrayNode encoded = Json.array();
         String pendingSignature = null;
         for (ContentPart part : parts) {
@@ -104,14 +103,13 @@ final class GeminiParts {
                     pendingSignature = thinking.signature();
                     yield null;
                 }
-                case ContentPart.Thinking thinking when keepUnsignedThinking || !thinking.signature().isEmpty() -> {
+                case ContentPart.Thinking thinking -> {
                     ObjectNode thought = Json.object().put("text", thinking.text()).put("thought", true);
                     if (!thinking.signature().isEmpty()) {
                         thought.put("thoughtSignature", thinking.signature());
                     }
                     yield thought;
                 }
-                case ContentPart.Thinking thinking -> null;
                 case ContentPart.Opaque opaque when opaque.origin() == Shape.GEMINI -> (ObjectNode) Json.parse(opaque.rawJson());
                 case ContentPart.Opaque opaque -> {
                     dropped.add("content:" + opaque.type());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,13 +24,19 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class GeminiRequestEncoder {
 
+    static final String SIGNATURE_PLACEHOLDER = "skip_thought_signature_validator";
+
     private GeminiRequestEncoder() {
     }
 
     public static Encoded encode(CanonicalRequest request) {
         List<String> dropped = new ArrayList<>();
         ObjectNode root = Json.object();
-        root.set("contents", contents(request.messages(), dropped));
+        ArrayNode contents = contents(request.messages(), dropped);
+        if (request.extras().origin() != Shape.GEMINI && request.model().contains("gemini-3")) {
+            signFunctionCalls(contents);
+        }
+        root.set("contents", contents);
         if (!request.system().isEmpty()) {
             ArrayNode parts = root.putObject("systemInstruction").putArray("parts");
             request.system().forEach(text -> parts.addObject().put("text", text));
@@ -68,7 +75,7 @@ public final class GeminiRequestEncoder {
                     callNames.put(call.id(), call.name());
                 }
             }
-            ArrayNode parts = GeminiParts.encode(message.parts(), callNames, dropped, false);
+            ArrayNode parts = GeminiParts.encode(message.parts(), callNames, dropped);
             if (parts.isEmpty()) {
                 continue;
             }
@@ -80,6 +87,28 @@ public final class GeminiRequestEncoder {
             previous = message.role();
         }
         return contents;
+    }
+
+    /**
+     * Gemini 3 rejects a model turn whose first function call has no thought signature. History written by another
+     * vendor's model (or through a shape that has nowhere to keep the signature, like OpenAI chat) has none; the
+     * thought-signature docs give this placeholder for exactly that case. Gemini's own clients send their
+     * signatures, so their requests are left alone.
+     */
+    private static void signFunctionCalls(ArrayNode contents) {
+        for (JsonNode content : contents) {
+            if (!content.path("role").asString("").equals("model")) {
+                continue;
+            }
+            for (JsonNode part : content.get("parts")) {
+                if (part.has("functionCall")) {
+                    if (!part.has("thoughtSignature")) {
+                        ((ObjectNode) part).put("thoughtSignature", SIGNATURE_PLACEHOLDER);
+                    }
+                    break;
+                }
+            }
+        }
     }
 
     /** All functions go in one {@code functionDeclarations} entry, ahead of Gemini's own tools. */
