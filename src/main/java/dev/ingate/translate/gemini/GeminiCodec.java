@@ -6,10 +6,12 @@ import dev.ingate.translate.Json;
 import dev.ingate.translate.ShapeCodec;
 import dev.ingate.translate.StreamDecoder;
 import dev.ingate.translate.StreamEncoder;
+import dev.ingate.translate.TranslationException;
 import dev.ingate.translate.canonical.CanonicalError;
 import dev.ingate.translate.canonical.CanonicalRequest;
 import dev.ingate.translate.canonical.CanonicalResponse;
 import dev.ingate.translate.canonical.Shape;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Google Gemini {@code generateContent} and {@code streamGenerateContent} ({@code /v1beta/models/{model}:…}). */
@@ -60,9 +62,19 @@ public final class GeminiCodec implements ShapeCodec {
         return "text/event-stream";
     }
 
+    /** Without {@code alt=sse}, streamGenerateContent wraps its error in a one-element array; it is unwrapped. */
     @Override
     public CanonicalError decodeError(int status, String body) {
-        return ErrorBodies.read(status, body, ErrorStatuses::decode);
+        String unwrapped = body;
+        if (body != null && body.strip().startsWith("[")) {
+            try {
+                JsonNode first = Json.parse(body).path(0);
+                unwrapped = first.isObject() ? Json.write(first) : body;
+            } catch (TranslationException notJson) {
+                // ErrorBodies makes do with the text.
+            }
+        }
+        return ErrorBodies.read(status, unwrapped, ErrorStatuses::decode);
     }
 
     /** {@code code} is the HTTP status, as in Gemini's own errors; {@code status} its google.rpc name. */

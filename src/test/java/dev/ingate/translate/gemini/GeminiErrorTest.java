@@ -65,6 +65,14 @@ class GeminiErrorTest {
     }
 
     @Test
+    void anErrorWrappedInAnArrayIsReadToo() {
+        String body = "[" + Fixtures.read("gemini/error-invalid-argument.json") + "]";
+
+        assertThat(gemini.decodeError(400, body).type()).isEqualTo("invalid_request_error");
+        assertThat(gemini.decodeError(400, body).message()).startsWith("* GenerateContentRequest.contents");
+    }
+
+    @Test
     void aBodyThatIsNotGeminiJsonStillGivesAnError() {
         assertThat(gemini.decodeError(502, "<html><body>Bad Gateway</body></html>"))
                 .isEqualTo(new CanonicalError(502, "api_error", "the upstream answered 502"));
