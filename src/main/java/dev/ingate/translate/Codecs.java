@@ -3,6 +3,7 @@ package dev.ingate.translate;
 import dev.ingate.provider.ApiShape;
 import dev.ingate.translate.anthropic.AnthropicMessagesCodec;
 import dev.ingate.translate.canonical.Shape;
+import dev.ingate.translate.gemini.GeminiCodec;
 import dev.ingate.translate.openai.OpenAiChatCodec;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -17,6 +18,7 @@ public final class Codecs {
     public Codecs(Clock clock) {
         register(new OpenAiChatCodec(clock));
         register(new AnthropicMessagesCodec());
+        register(new GeminiCodec());
     }
 
     private void register(ShapeCodec codec) {
