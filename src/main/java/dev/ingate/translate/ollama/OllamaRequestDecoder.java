@@ -45,18 +45,27 @@ public final class OllamaRequestDecoder {
                 default -> throw new TranslationException("unsupported message role: " + role);
             }
         }
+        // Extras in the client's field order, so the dropped-parameter list reads the way the request was written.
         Map<String, String> extras = new LinkedHashMap<>();
-        Sampling sampling = OllamaOptions.decode(root.path("options"), extras);
-        JsonNode think = root.get("think");
-        Optional<Integer> thinkingBudget = ThinkLevels.budgetFor(think);
-        if (think != null && !think.isNull() && thinkingBudget.isEmpty()) {
-            // think:false matters to an Ollama upstream (qwen3 thinks unless told not to); other shapes only think when asked.
-            extras.put("think", Json.write(think));
-        }
+        Sampling sampling = null;
         for (Map.Entry<String, JsonNode> field : root.properties()) {
-            if (!MODELLED.contains(field.getKey()) && !field.getValue().isNull()) {
-                extras.put(field.getKey(), Json.write(field.getValue()));
+            switch (field.getKey()) {
+                case "options" -> sampling = OllamaOptions.decode(field.getValue(), extras);
+                // think:false matters to an Ollama upstream (qwen3 thinks unless told not to); other shapes only think when asked.
+                case "think" -> {
+                    if (!field.getValue().isNull() && ThinkLevels.budgetFor(field.getValue()).isEmpty()) {
+                        extras.put("think", Json.write(field.getValue()));
+                    }
+                }
+                default -> {
+                    if (!MODELLED.contains(field.getKey()) && !field.getValue().isNull()) {
+                        extras.put(field.getKey(), Json.write(field.getValue()));
+                    }
+                }
             }
+        }
+        if (sampling == null) {
+            sampling = OllamaOptions.decode(root.path("options"), extras);
         }
         return new CanonicalRequest(
                 Json.text(root, "model", ""),
@@ -66,7 +75,7 @@ public final class OllamaRequestDecoder {
                 Optional.empty(),
                 Optional.empty(),
                 sampling,
-                thinkingBudget,
+                ThinkLevels.budgetFor(root.get("think")),
                 Json.bool(root, "stream").orElse(true),
                 true,
                 Optional.empty(),
