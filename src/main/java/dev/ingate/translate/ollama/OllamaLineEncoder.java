@@ -6,7 +6,7 @@ import dev.ingate.translate.canonical.StopReason;
 import dev.ingate.translate.canonical.StreamEvent;
 import dev.ingate.translate.canonical.Usage;
 import java.time.Clock;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,7 +22,7 @@ public final class OllamaLineEncoder implements StreamEncoder {
     }
 
     private final Clock clock;
-    private final Map<Integer, ToolCallInProgress> toolCalls = new HashMap<>();
+    private final Map<Integer, ToolCallInProgress> toolCalls = new LinkedHashMap<>();
     private String model = "";
     private StopReason stopReason = StopReason.END_TURN;
     private Usage usage = Usage.NONE;
@@ -47,9 +47,7 @@ public final class OllamaLineEncoder implements StreamEncoder {
             case StreamEvent.BlockStop stop -> {
                 ToolCallInProgress call = toolCalls.remove(stop.index());
                 if (call != null) {
-                    ObjectNode message = assistantMessage();
-                    message.putArray("tool_calls").add(ToolCalls.encode(call.name(), call.arguments().toString()));
-                    out.accept(partial(message));
+                    out.accept(toolCallLine(call));
                 }
             }
             case StreamEvent.MessageDelta delta -> {
@@ -57,6 +55,9 @@ public final class OllamaLineEncoder implements StreamEncoder {
                 delta.usage().ifPresent(known -> usage = known);
             }
             case StreamEvent.MessageStop stop -> {
+                // A call whose block never closed (a cut-off upstream) still reaches the client.
+                toolCalls.values().forEach(call -> out.accept(toolCallLine(call)));
+                toolCalls.clear();
                 ObjectNode line = OllamaResponseEncoder.envelope(model, clock.instant());
                 line.set("message", assistantMessage());
                 OllamaResponseEncoder.finish(line, DoneReasons.encode(stopReason), usage);
@@ -85,6 +86,12 @@ public final class OllamaLineEncoder implements StreamEncoder {
     /** {@code content} is always there (Ollama clients concatenate it), empty when the line carries something else. */
     private static ObjectNode assistantMessage() {
         return Json.object().put("role", "assistant").put("content", "");
+    }
+
+    private String toolCallLine(ToolCallInProgress call) {
+        ObjectNode message = assistantMessage();
+        message.putArray("tool_calls").add(ToolCalls.encode(call.name(), call.arguments().toString()));
+        return partial(message);
     }
 
     /** A line before the last. */

@@ -3,7 +3,6 @@ package dev.ingate.translate.ollama;
 import dev.ingate.translate.Encoded;
 import dev.ingate.translate.Json;
 import dev.ingate.translate.canonical.CanonicalRequest;
-import dev.ingate.translate.canonical.ContentPart;
 import dev.ingate.translate.canonical.Message;
 import dev.ingate.translate.canonical.ResponseFormat;
 import dev.ingate.translate.canonical.Role;

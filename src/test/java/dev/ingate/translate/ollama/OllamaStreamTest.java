@@ -2,14 +2,19 @@ package dev.ingate.translate.ollama;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ingate.translate.Json;
+import dev.ingate.translate.StreamEncoder;
 import dev.ingate.translate.StreamTranslator;
 import dev.ingate.translate.anthropic.AnthropicEventDecoder;
 import dev.ingate.translate.anthropic.AnthropicEventEncoder;
+import dev.ingate.translate.canonical.StopReason;
 import dev.ingate.translate.canonical.StreamEvent;
+import dev.ingate.translate.canonical.Usage;
 import dev.ingate.translate.openai.OpenAiChunkDecoder;
 import dev.ingate.translate.openai.OpenAiChunkEncoder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Ollama NDJSON streams to OpenAI and Anthropic SSE, and their streams to an Ollama caller as NDJSON. */
 class OllamaStreamTest {
 
-    private static StreamTranslator fromOllama(dev.ingate.translate.StreamEncoder encoder) {
+    private static StreamTranslator fromOllama(StreamEncoder encoder) {
         return new StreamTranslator(new OllamaLineDecoder(OllamaFixtures.ids("s")), encoder);
     }
 
@@ -64,15 +69,15 @@ class OllamaStreamTest {
                 "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,\"done_reason\":\"stop\",\"prompt_eval_count\":5,\"eval_count\":7}");
 
         assertThat(events).containsExactly(
-                new StreamEvent.MessageStart("ollama-s1", "m", dev.ingate.translate.canonical.Usage.NONE),
+                new StreamEvent.MessageStart("ollama-s1", "m", Usage.NONE),
                 new StreamEvent.BlockStart(0, new StreamEvent.ToolCallBlock("call_s2", "f")),
                 new StreamEvent.BlockDelta(0, new StreamEvent.ToolArgumentsDelta("{\"x\":1}")),
                 new StreamEvent.BlockStop(0),
                 new StreamEvent.BlockStart(1, new StreamEvent.ToolCallBlock("call_s3", "g")),
                 new StreamEvent.BlockDelta(1, new StreamEvent.ToolArgumentsDelta("{}")),
                 new StreamEvent.BlockStop(1),
-                new StreamEvent.MessageDelta(dev.ingate.translate.canonical.StopReason.TOOL_USE, java.util.Optional.empty(),
-                        java.util.Optional.of(new dev.ingate.translate.canonical.Usage(5, 0, 0, 7))),
+                new StreamEvent.MessageDelta(StopReason.TOOL_USE, Optional.empty(),
+                        Optional.of(new Usage(5, 0, 0, 7))),
                 new StreamEvent.MessageStop());
     }
 
@@ -87,7 +92,7 @@ class OllamaStreamTest {
         decoder.end(events::add);
 
         assertThat(events).containsExactly(new StreamEvent.BlockStop(0),
-                new StreamEvent.MessageDelta(dev.ingate.translate.canonical.StopReason.END_TURN, java.util.Optional.empty(), java.util.Optional.empty()),
+                new StreamEvent.MessageDelta(StopReason.END_TURN, Optional.empty(), Optional.empty()),
                 new StreamEvent.MessageStop());
     }
 
@@ -102,7 +107,7 @@ class OllamaStreamTest {
     void aToolCallGoesOutWholeWhenItsBlockCloses() {
         OllamaLineEncoder encoder = new OllamaLineEncoder(OllamaFixtures.NEW_YEAR);
         List<String> lines = new ArrayList<>();
-        encoder.encode(new StreamEvent.MessageStart("id", "m", dev.ingate.translate.canonical.Usage.NONE), lines::add);
+        encoder.encode(new StreamEvent.MessageStart("id", "m", Usage.NONE), lines::add);
         encoder.encode(new StreamEvent.BlockStart(0, new StreamEvent.ToolCallBlock("call_1", "f")), lines::add);
         encoder.encode(new StreamEvent.BlockDelta(0, new StreamEvent.ToolArgumentsDelta("{\"ci")), lines::add);
         encoder.encode(new StreamEvent.BlockDelta(0, new StreamEvent.ToolArgumentsDelta("ty\":\"Paris\"}")), lines::add);
@@ -112,6 +117,20 @@ class OllamaStreamTest {
 
         assertThat(lines).containsExactly("{\"model\":\"m\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":{\"role\":\"assistant\",\"content\":\"\","
                 + "\"tool_calls\":[{\"function\":{\"name\":\"f\",\"arguments\":{\"city\":\"Paris\"}}}]},\"done\":false}\n");
+    }
+
+    @Test
+    void aToolCallWhoseBlockNeverClosedStillGoesOutBeforeTheLastLine() {
+        OllamaLineEncoder encoder = new OllamaLineEncoder(OllamaFixtures.NEW_YEAR);
+        List<String> lines = new ArrayList<>();
+        encoder.encode(new StreamEvent.MessageStart("id", "m", Usage.NONE), lines::add);
+        encoder.encode(new StreamEvent.BlockStart(0, new StreamEvent.ToolCallBlock("call_1", "f")), lines::add);
+        encoder.encode(new StreamEvent.BlockDelta(0, new StreamEvent.ToolArgumentsDelta("{\"x\":1}")), lines::add);
+        encoder.encode(new StreamEvent.MessageStop(), lines::add);
+
+        assertThat(lines).hasSize(2);
+        assertThat(Json.parse(lines.get(0)).at("/message/tool_calls/0/function/arguments/x").intValue()).isEqualTo(1);
+        assertThat(Json.parse(lines.get(1)).get("done").booleanValue()).isTrue();
     }
 
     private static List<StreamEvent> decodeAll(String... lines) {
