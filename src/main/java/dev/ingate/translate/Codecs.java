@@ -4,6 +4,7 @@ import dev.ingate.provider.ApiShape;
 import dev.ingate.translate.anthropic.AnthropicMessagesCodec;
 import dev.ingate.translate.canonical.Shape;
 import dev.ingate.translate.gemini.GeminiCodec;
+import dev.ingate.translate.ollama.OllamaChatCodec;
 import dev.ingate.translate.openai.OpenAiChatCodec;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -19,6 +20,7 @@ public final class Codecs {
         register(new OpenAiChatCodec(clock));
         register(new AnthropicMessagesCodec());
         register(new GeminiCodec());
+        register(new OllamaChatCodec(clock));
     }
 
     private void register(ShapeCodec codec) {
