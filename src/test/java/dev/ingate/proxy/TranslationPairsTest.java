@@ -1,0 +1,64 @@
+package dev.ingate.proxy;
+
+import dev.ingate.testkit.IngateUnderTest;
+import dev.ingate.testkit.MockProvider;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.ingate.testkit.HttpCalls.json;
+import static dev.ingate.testkit.HttpCalls.postJson;
+import static dev.ingate.testkit.HttpCalls.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every caller shape against every provider shape of another kind, streamed and not, through X-Ingate-Translate. */
+class TranslationPairsTest extends ProxyTestBase {
+
+    static List<Arguments> pairs() {
+        List<Arguments> pairs = new ArrayList<>();
+        for (CallerShape caller : CallerShape.values()) {
+            for (String provider : List.of("openai", "anthropic", "ollama")) {
+                if (!provider.equals(nativeProvider(caller))) {
+                    pairs.add(Arguments.of(caller, provider, false));
+                    pairs.add(Arguments.of(caller, provider, true));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static String nativeProvider(CallerShape caller) {
+        return switch (caller) {
+            case OPENAI_CHAT -> "openai";
+            case ANTHROPIC -> "anthropic";
+            case OLLAMA -> "ollama";
+        };
+    }
+
+    private MockProvider mock(String provider) {
+        return switch (provider) {
+            case "openai" -> fx.openai;
+            case "anthropic" -> fx.anthropic;
+            default -> fx.ollama;
+        };
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}, stream {2}")
+    @MethodSource("pairs")
+    void theAnswerArrivesInTheCallersShape(CallerShape caller, String provider, boolean stream) {
+        HttpResponse<String> response = send(postJson(fx.url(), caller.path("some-model", stream), caller.body("some-model", stream))
+                .header("Authorization", "Bearer " + IngateUnderTest.KEY)
+                .header("X-Ingate-Provider", provider).header("X-Ingate-Translate", "true"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Ingate-Served-By")).contains(provider);
+        String text = stream ? caller.streamedText(response.body()) : caller.text(json(response));
+        assertThat(text).isEqualTo(MockProvider.REPLY_TEXT);
+        MockProvider.Recorded upstream = mock(provider).lastRequest();
+        assertThat(upstream.json().path("model").asString()).isEqualTo("some-model");
+        assertThat(upstream.json().path("stream").asBoolean(false)).isEqualTo(stream);
+    }
+}
