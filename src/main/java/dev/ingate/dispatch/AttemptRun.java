@@ -25,6 +25,8 @@ final class AttemptRun implements AttemptOwner {
     private int index;
     private int retriesOnTarget;
     private PreparedRequest prepared;
+    /** Why the first target that could not take the request could not, for the error when none could. */
+    private String unservable;
     private UpstreamCall current;
     private long retryTimer = -1;
     private boolean over;
@@ -40,10 +42,7 @@ final class AttemptRun implements AttemptOwner {
     void start() {
         ex.onClientGone(this::cancel);
         index = -1;
-        if (!advance()) {
-            return;
-        }
-        launch();
+        advanceAndLaunch();
     }
 
     @Override
@@ -93,23 +92,20 @@ final class AttemptRun implements AttemptOwner {
                 return true;
             }
         }
-        int from = index;
-        if (!hasUsableTargetAfter(from)) {
+        if (!hasUsableTargetAfter(index)) {
             return false;
         }
-        if (!advance()) {
-            return true;   // advance() has answered the client
-        }
-        launch();
+        advanceAndLaunch();
         return true;
     }
 
     /**
-     * Moves {@link #index} to the next target that can take the request: a closed circuit (unless it is the
-     * last hope) and a shape the request can be sent in. False, with the client answered, when none is left.
+     * Moves {@link #index} to the next target that can take the request (a closed circuit, unless it is the last
+     * hope, and a shape the request can be sent in) and launches it; answers the client when none is left. A large
+     * body to translate is prepared on a worker thread: decoding and encoding megabytes of base64 images would
+     * stall every other request on this event loop.
      */
-    private boolean advance() {
-        String unservable = null;
+    private void advanceAndLaunch() {
         while (++index < targets.size()) {
             Target target = targets.get(index);
             retriesOnTarget = 0;
@@ -117,23 +113,46 @@ final class AttemptRun implements AttemptOwner {
             if (!lastHope && !dispatcher.breakers().allows(target.provider().name(), policy.breakerFailures())) {
                 continue;
             }
-            RequestPreparer.Outcome outcome;
+            if (preparer.isHeavy(target)) {
+                dispatcher.vertx().executeBlocking(() -> preparer.prepare(target), false).onComplete(done -> {
+                    if (done.failed()) {
+                        refuse(done.cause());
+                    } else if (!launchPrepared(done.result())) {
+                        advanceAndLaunch();
+                    }
+                });
+                return;
+            }
             try {
-                outcome = preparer.prepare(target);
-            } catch (TranslationException e) {
-                over = true;
-                ex.fail(IngateError.untranslatable(e.getMessage()));
-                return false;
+                if (launchPrepared(preparer.prepare(target))) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                refuse(e);
+                return;
             }
-            if (outcome.request() != null) {
-                prepared = outcome.request();
-                return true;
-            }
-            unservable = unservable == null ? outcome.unservable() : unservable;
         }
         over = true;
         ex.fail(IngateError.noServableTarget(unservable == null ? "no provider could take the request" : unservable));
-        return false;
+    }
+
+    /** Launches the prepared request; false when the target could not take it (the reason is kept). */
+    private boolean launchPrepared(RequestPreparer.Outcome outcome) {
+        if (outcome.request() == null) {
+            unservable = unservable == null ? outcome.unservable() : unservable;
+            return false;
+        }
+        prepared = outcome.request();
+        launch();
+        return true;
+    }
+
+    /** The caller's body cannot be translated: that is the caller's error, whatever happened upstream before. */
+    private void refuse(Throwable cause) {
+        over = true;
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        ex.fail(cause instanceof TranslationException ? IngateError.untranslatable(detail)
+                : IngateError.untranslatable("the request could not be prepared: " + detail));
     }
 
     /** Whether any target after {@code position} could be tried at all (its circuit aside). */

@@ -28,6 +28,8 @@ final class RequestPreparer {
     static final String TRANSLATE_HEADER = "x-ingate-translate";
     /** SPEC section 3: the model's maximum output from the price catalog, else this. */
     static final int DEFAULT_MAX_TOKENS = 4096;
+    /** Above this a translation takes milliseconds (JSON of base64 images): it runs on a worker thread. */
+    static final int HEAVY_BODY_BYTES = 256 * 1024;
 
     /** A prepared request, or why this target cannot take the request at all. */
     record Outcome(PreparedRequest request, String unservable) {
@@ -50,8 +52,7 @@ final class RequestPreparer {
     Outcome prepare(Target target) {
         Provider provider = target.provider();
         String path = ex.request().path();
-        boolean otherShape = provider.shape() != nativeProviderType(path);
-        if (!otherShape || !(translateAsked || target.translatesImplicitly())) {
+        if (!needsTranslation(target)) {
             return new Outcome(passThrough(target, path), null);
         }
         Optional<ShapeCodec> caller = Codecs.ofIngressPath(path).flatMap(codecs::forShape);
@@ -68,11 +69,20 @@ final class RequestPreparer {
                 new Translation(caller.get(), upstream.get(), callerRequest), encoded.droppedParams()), null);
     }
 
+    /** Whether preparing for this target means translating a body large enough to keep an event loop busy. */
+    boolean isHeavy(Target target) {
+        return ex.body().length() > HEAVY_BODY_BYTES && needsTranslation(target);
+    }
+
+    private boolean needsTranslation(Target target) {
+        return target.provider().shape() != nativeProviderType(ex.request().path()) && (translateAsked || target.translatesImplicitly());
+    }
+
     /** Whether {@link #prepare} could produce a request for the target, without doing the work. */
     boolean canServe(Target target) {
         Provider provider = target.provider();
         String path = ex.request().path();
-        if (provider.shape() == nativeProviderType(path) || !(translateAsked || target.translatesImplicitly())) {
+        if (!needsTranslation(target)) {
             return true;
         }
         return ex.request().method() == io.vertx.core.http.HttpMethod.POST

@@ -186,6 +186,16 @@ class FallbackTest extends ProxyTestBase {
     }
 
     @Test
+    void aLargeBodyIsTranslatedOffTheEventLoopAndArrivesWhole() {
+        String big = "x".repeat(600_000);
+        fx.openai.enqueue(Behaviour.error(503, "busy"));
+        HttpResponse<String> response = chat("{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"" + big + "\"}]}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        servedBy(response, "anthropic", 2);
+        assertThat(fx.anthropic.lastRequest().json().at("/messages/0/content/0/text").asString()).isEqualTo(big);
+    }
+
+    @Test
     void retriesWaitForTheSlowUpstreamOnlyUntilTheTimeout() {
         fx.openai.enqueue(Behaviour.delay(Duration.ofMillis(50)));
         HttpResponse<String> response = chat(CHAT);
