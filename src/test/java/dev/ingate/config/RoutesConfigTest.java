@@ -2,6 +2,8 @@ package dev.ingate.config;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** {@code routes:}, {@code retries:} and {@code circuit_breaker:} in the config file, and route bodies of the admin API. */
 class RoutesConfigTest {
 
-    /** The README's example. */
+    /** The README's example with a provider of the file added. */
     static final String EXAMPLE = """
             providers:
               azure: { type: openai, base_url: https://myorg.openai.azure.com }
@@ -67,6 +69,17 @@ class RoutesConfigTest {
         assertThat(claude.targets().get(1).provider()).as("a provider of the file").isEqualTo("azure");
         assertThat(config.dispatch()).isEqualTo(new DispatchSettings(2, Duration.ofMillis(100), Duration.ofSeconds(2), 0, Duration.ofMinutes(1)));
         assertThat(config.dispatch().breakerEnabled()).isFalse();
+    }
+
+    @Test
+    void theReadmeRoutingExampleParsesAsDocumented() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int section = readme.indexOf("### Model routing");
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        IngateConfig config = parse(readme.substring(start, readme.indexOf("```", start)));
+        assertThat(config.routes()).extracting(RouteRule::model).containsExactly("fast", "auto", "claude-*");
+        assertThat(config.routes().get(0).targets()).extracting(RouteTarget::weight).containsExactly(3, 1);
+        assertThat(config.dispatch()).isEqualTo(DispatchSettings.defaults());
     }
 
     @Test
