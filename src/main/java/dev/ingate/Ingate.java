@@ -84,8 +84,8 @@ public final class Ingate implements AutoCloseable {
             StateBuilder builder = new StateBuilder(config.server(), config.dispatch(), settings.env(), adminToken.value(),
                     stores.providers(), stores.routes(), stores.keys(), secrets);
             StateReloader reloader = new StateReloader(builder, stores.changes(), stores.keys(), database::ping);
-            AdminContext admin = new AdminContext(stores.providers(), stores.routes(), stores.keys(), secrets, reloader::changed, reloader::current,
-                    new JdbcRequestLog(database));
+            AdminContext admin = new AdminContext(stores.providers(), stores.routes(), stores.keys(), secrets, reloader::changed,
+                    reloader::current, new JdbcRequestLog(database));
             writer = RecordWriter.start(database, dataDir.path());
             pruner = RetentionPruner.start(database, config.recording());
             GatewayMetrics metrics = new GatewayMetrics();

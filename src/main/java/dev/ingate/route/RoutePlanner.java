@@ -19,8 +19,9 @@ import java.util.random.RandomGenerator;
 /**
  * Orders a routing rule's targets for one request, by the rule's strategy: the dispatcher tries them in this order
  * (the first, then the next on a retryable failure). Pure apart from the latency it reads and the random draws; runs
- * on the event loop, so it never blocks and allocates little: the answer (an array and its list view) and, for the
- * latency and cost strategies, one array of sort keys. PRIORITY and single-target rules allocate nothing.
+ * on the event loop, so it never blocks and allocates little: the answer (an array and its list view), for the
+ * latency and cost strategies an array of sort keys, and for cost the price catalog's own cached lookup per target.
+ * PRIORITY and single-target rules allocate nothing.
  */
 public final class RoutePlanner {
 
