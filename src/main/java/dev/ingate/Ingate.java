@@ -77,15 +77,16 @@ public final class Ingate implements AutoCloseable {
         try {
             database = Database.open(settings.databaseUrl().orElse("jdbc:sqlite:" + dataDir.path().resolve("ingate.db")));
             Stores stores = Stores.open(database);
-            boolean changed = new ConfigApplier(stores.providers(), stores.keys(), secrets).apply(config);
+            boolean changed = new ConfigApplier(stores.providers(), stores.routes(), stores.keys(), secrets).apply(config);
             Optional<String> firstKey = config.keys().isEmpty() ? FirstKey.ensure(stores.keys()) : Optional.empty();
             if (changed || firstKey.isPresent()) {
                 stores.changes().bump();
             }
-            StateBuilder builder = new StateBuilder(config.server(), settings.env(), adminToken.value(), stores.providers(), stores.keys(), secrets);
+            StateBuilder builder = new StateBuilder(config.server(), config.dispatch(), settings.env(), adminToken.value(),
+                    stores.providers(), stores.routes(), stores.keys(), secrets);
             StateReloader reloader = new StateReloader(builder, stores.changes(), stores.keys(), database::ping);
-            AdminContext admin = new AdminContext(stores.providers(), stores.keys(), secrets, reloader::changed, reloader::current,
-                    new JdbcRequestLog(database));
+            AdminContext admin = new AdminContext(stores.providers(), stores.routes(), stores.keys(), secrets, reloader::changed,
+                    reloader::current, new JdbcRequestLog(database));
             writer = RecordWriter.start(database, dataDir.path());
             pruner = RetentionPruner.start(database, config.recording());
             GatewayMetrics metrics = new GatewayMetrics();

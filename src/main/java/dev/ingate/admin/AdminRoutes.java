@@ -4,11 +4,13 @@ package dev.ingate.admin;
 final class AdminRoutes {
 
     private final ProvidersResource providers;
+    private final RoutesResource routes;
     private final KeysResource keys;
     private final RequestsResource requests;
 
     AdminRoutes(AdminContext ctx) {
         this.providers = new ProvidersResource(ctx);
+        this.routes = new RoutesResource(ctx);
         this.keys = new KeysResource(ctx);
         this.requests = new RequestsResource(ctx.requests());
     }
@@ -20,6 +22,7 @@ final class AdminRoutes {
         }
         return switch (resource) {
             case "providers" -> providers.handle(req);
+            case "routes" -> routes.handle(req);
             case "keys" -> keys.handle(req);
             case "requests" -> requests.requests(req);
             case "usage" -> requests.usage(req);

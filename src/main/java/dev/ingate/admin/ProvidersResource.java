@@ -122,6 +122,14 @@ final class ProvidersResource {
         if (ctx.providers().defaultProvider().filter(name::equals).isPresent()) {
             throw AdminException.badRequest("provider '" + name + "' is the default provider: set another default first");
         }
+        ctx.routes().list().stream()
+                .filter(route -> route.rule().targets().stream().anyMatch(t -> t.provider().equals(name)))
+                .findFirst()
+                .ifPresent(route -> {
+                    // a rule left without its target would route requests nowhere; the operator decides what replaces it
+                    throw AdminException.badRequest("provider '" + name + "' is a target of the route for model '" + route.model()
+                            + "': change or delete that route first");
+                });
         ctx.providers().delete(name);
         ctx.changed().run();
         ObjectNode node = JSON.createObjectNode();

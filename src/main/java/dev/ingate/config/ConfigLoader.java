@@ -39,8 +39,8 @@ import dev.ingate.config.YamlNodes.Scalar;
  */
 public final class ConfigLoader {
 
-    static final List<String> TOP_KEYS = List.of("server", "default_provider", "providers", "fallbacks", "keys", "metrics", "recording",
-            "pricing", "telemetry");
+    static final List<String> TOP_KEYS = List.of("server", "default_provider", "providers", "fallbacks", "routes", "retries",
+            "circuit_breaker", "keys", "metrics", "recording", "pricing", "telemetry");
     static final List<String> SERVER_KEYS = List.of("max_request_body", "upstream_timeout", "stream_idle_timeout", "upstream_ca_file");
     static final List<String> FALLBACK_KEYS = List.of("provider", "model");
     static final List<String> KEY_KEYS = List.of("name", "key", "providers", "models");
@@ -76,6 +76,16 @@ public final class ConfigLoader {
         return new ConfigLoader(new YamlNodes(fileName, env)).config(root);
     }
 
+    /**
+     * One routing rule in the file's shape (JSON is YAML), checked by the file's rules, with targets limited to
+     * {@code knownProviders}: how the admin API reads a route body. Error paths are the body's own
+     * ({@code targets[0].weight}). No {@code ${ENV}} is expanded.
+     */
+    public static RouteRule parseRoute(String yamlText, String fileName, Set<String> knownProviders) {
+        Node root = compose(yamlText, fileName);
+        return new RouteParser(new YamlNodes(fileName, Map.of()), knownProviders).rule(root, "");
+    }
+
     private static Node compose(String text, String fileName) {
         // compose() builds nodes only, never objects, so tags in the file cannot instantiate anything;
         // the LoaderOptions defaults bound aliases, nesting and size.
@@ -105,11 +115,14 @@ public final class ConfigLoader {
         defaultProvider.ifPresent(p -> requireKnown(p, top.get("default_provider").value(), "default_provider"));
         Map<String, Entry> metrics = y.fields(value(top, "metrics"), "metrics", METRICS_KEYS);
         ObservabilityParser observability = new ObservabilityParser(y);
+        RouteParser routes = new RouteParser(y, knownProviders);
         return new IngateConfig(
                 server(value(top, "server")),
                 defaultProvider,
                 providers,
                 fallbacks(value(top, "fallbacks")),
+                routes.routes(value(top, "routes")),
+                routes.dispatch(value(top, "retries"), value(top, "circuit_breaker")),
                 keys(value(top, "keys")),
                 y.optString(metrics.get("token"), "metrics.token"),
                 observability.recording(value(top, "recording")),

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The config file (SPEC section 2) after env substitution and validation. Immutable.
- * Providers keep the file's order; built-in names are merged with their defaults later,
+ * Providers and routes keep the file's order; built-in names are merged with their defaults later,
  * by {@code dev.ingate.provider.ProviderCatalog}, not here: this is what the file said.
  */
 public record IngateConfig(
@@ -15,6 +15,8 @@ public record IngateConfig(
         Optional<String> defaultProvider,
         Map<String, ProviderEntry> providers,
         Map<String, List<FallbackEntry>> fallbacks,
+        List<RouteRule> routes,
+        DispatchSettings dispatch,
         List<KeyEntry> keys,
         Optional<String> metricsToken,
         RecordingSettings recording,
@@ -22,7 +24,8 @@ public record IngateConfig(
         TelemetrySettings telemetry) {
 
     public static IngateConfig empty() {
-        return new IngateConfig(ServerSettings.defaults(), Optional.empty(), Map.of(), Map.of(), List.of(), Optional.empty(),
+        return new IngateConfig(ServerSettings.defaults(), Optional.empty(), Map.of(), Map.of(), List.of(), DispatchSettings.defaults(),
+                List.of(), Optional.empty(),
                 RecordingSettings.defaults(), List.of(), TelemetrySettings.defaults());
     }
 

@@ -141,6 +141,22 @@ final class YamlNodes {
         };
     }
 
+    /** An optional whole number of at least {@code min}; a bad one is an error at its line. */
+    Optional<Integer> optInt(Entry entry, String path, int min) {
+        return optString(entry, path).map(text -> {
+            int value;
+            try {
+                value = Integer.parseInt(text.strip());
+            } catch (NumberFormatException e) {
+                throw error(entry.value(), path, "expected a whole number, got \"" + text + "\"");
+            }
+            if (value < min) {
+                throw error(entry.value(), path, "must be at least " + min + ", got " + value);
+            }
+            return value;
+        });
+    }
+
     /** An optional byte size ({@link Units#parseSize}); a bad one is an error at its line. */
     Optional<Long> optSize(Entry entry, String path) {
         return optString(entry, path).map(s -> unit(() -> Units.parseSize(s), entry, path));

@@ -6,11 +6,14 @@ import dev.ingate.config.IngateConfig.KeyEntry;
 import dev.ingate.config.IngateConfig.ProviderEntry;
 import dev.ingate.config.Origin;
 import dev.ingate.config.ProviderRules;
+import dev.ingate.config.RouteRule;
 import dev.ingate.keys.KeyHash;
 import dev.ingate.keys.KeyStore;
 import dev.ingate.keys.StoredKey;
 import dev.ingate.provider.ProviderStore;
+import dev.ingate.provider.RouteStore;
 import dev.ingate.provider.StoredProvider;
+import dev.ingate.provider.StoredRoute;
 import dev.ingate.secrets.SecretBox;
 
 import java.time.Instant;
@@ -34,11 +37,13 @@ public final class ConfigApplier {
     static final String FILE_CHAIN_MARKER = "file.fallbacks.";
 
     private final ProviderStore providers;
+    private final RouteStore routes;
     private final KeyStore keys;
     private final SecretBox secrets;
 
-    public ConfigApplier(ProviderStore providers, KeyStore keys, SecretBox secrets) {
+    public ConfigApplier(ProviderStore providers, RouteStore routes, KeyStore keys, SecretBox secrets) {
         this.providers = providers;
+        this.routes = routes;
         this.keys = keys;
         this.secrets = secrets;
     }
@@ -48,6 +53,7 @@ public final class ConfigApplier {
         boolean changed = applyProviders(config);
         changed |= applyDefault(config.defaultProvider());
         changed |= applyChains(config.fallbacks());
+        changed |= applyRoutes(config.routes());
         changed |= applyKeys(config.keys());
         return changed;
     }
@@ -100,6 +106,36 @@ public final class ConfigApplier {
             if (!hash.equals(providers.setting(marker))) {
                 providers.setFallbacks(chain.getKey(), chain.getValue());
                 providers.setSetting(marker, hash);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Rules follow the providers' way (per-rule file hashes). The file's rules also keep the file's order, which
+     * decides which glob wins: a rule the admin API took over still sits where the file has it.
+     */
+    private boolean applyRoutes(List<RouteRule> fileRoutes) {
+        boolean changed = false;
+        Set<String> declared = fileRoutes.stream().map(RouteRule::model).collect(Collectors.toSet());
+        for (int i = 0; i < fileRoutes.size(); i++) {
+            RouteRule rule = fileRoutes.get(i);
+            String hash = FileHashes.of(rule);
+            Optional<StoredRoute> stored = routes.get(rule.model());
+            if (stored.isPresent() && hash.equals(stored.get().fileHash())) {
+                if (stored.get().position() != i) {
+                    routes.put(stored.get().withPosition(i));
+                    changed = true;
+                }
+                continue;
+            }
+            routes.put(new StoredRoute(rule, i, Origin.FILE, hash, Instant.now()));
+            changed = true;
+        }
+        for (StoredRoute stored : routes.list()) {
+            if (stored.origin() == Origin.FILE && !declared.contains(stored.model())) {
+                routes.delete(stored.model());
                 changed = true;
             }
         }

@@ -2,6 +2,8 @@ package dev.ingate.state;
 
 import dev.ingate.config.IngateConfig.FallbackEntry;
 import dev.ingate.config.IngateConfig.ProviderEntry;
+import dev.ingate.config.RouteRule;
+import dev.ingate.config.RouteTarget;
 import dev.ingate.keys.KeyHash;
 
 import java.util.List;
@@ -32,6 +34,16 @@ final class FileHashes {
         StringBuilder canonical = new StringBuilder();
         for (FallbackEntry entry : chain) {
             canonical.append(entry.provider()).append('\u0000').append(entry.model().orElse("")).append('\u0001');
+        }
+        return KeyHash.sha256Hex(canonical.toString());
+    }
+
+    /** The rule's content; its place in the file is not part of it (a moved rule is re-placed, not re-applied). */
+    static String of(RouteRule rule) {
+        StringBuilder canonical = new StringBuilder(rule.model()).append('\u0000').append(rule.strategy().configName()).append('\u0001');
+        for (RouteTarget target : rule.targets()) {
+            canonical.append(target.provider()).append('\u0000').append(target.model().orElse("\u0002")).append('\u0000')
+                    .append(target.weight()).append('\u0001');
         }
         return KeyHash.sha256Hex(canonical.toString());
     }

@@ -1,6 +1,7 @@
 package dev.ingate.store;
 
 import dev.ingate.config.IngateConfig.ProviderEntry;
+import dev.ingate.config.RouteTarget;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -69,6 +70,28 @@ final class JsonColumns {
             values.add(value.stringValue());
         }
         return List.copyOf(values);
+    }
+
+    /** A rule's targets in order, in the config file's names; a target without a model has no "model" field. */
+    static String routeTargets(List<RouteTarget> targets) {
+        ArrayNode json = MAPPER.createArrayNode();
+        for (RouteTarget target : targets) {
+            ObjectNode node = json.addObject();
+            node.put("provider", target.provider());
+            target.model().ifPresent(m -> node.put("model", m));
+            node.put("weight", target.weight());
+        }
+        return MAPPER.writeValueAsString(json);
+    }
+
+    static List<RouteTarget> routeTargets(String text) {
+        JsonNode json = MAPPER.readTree(text);
+        List<RouteTarget> targets = new ArrayList<>(json.size());
+        for (JsonNode node : json.values()) {
+            targets.add(new RouteTarget(node.get("provider").stringValue(), string(node, "model"),
+                    node.has("weight") ? node.get("weight").intValue() : 1));
+        }
+        return List.copyOf(targets);
     }
 
     private static void putMap(ObjectNode json, String field, Map<String, String> map) {

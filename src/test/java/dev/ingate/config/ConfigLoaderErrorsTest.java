@@ -29,7 +29,8 @@ class ConfigLoaderErrorsTest {
     @Test
     void unknownTopLevelKey() {
         assertThat(error("default_provider: openai\nprovider:\n  openai: {}\n")).isEqualTo(
-                "config.yaml:2: provider: unknown key (expected one of: server, default_provider, providers, fallbacks, keys, metrics, recording, pricing, telemetry)");
+                "config.yaml:2: provider: unknown key (expected one of: server, default_provider, providers, fallbacks, routes, retries, "
+                        + "circuit_breaker, keys, metrics, recording, pricing, telemetry)");
     }
 
     @Test

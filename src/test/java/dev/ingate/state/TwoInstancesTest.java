@@ -55,6 +55,10 @@ class TwoInstancesTest {
                 within(Duration.ofSeconds(1), () -> chat(b, IngateUnderTest.KEY, "added") == 200);
                 assertThat(mock.lastRequest().header("authorization")).isEqualTo("Bearer sk-added-on-a");
 
+                send(request(a.baseUrl(), "/api/v1/routes").header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"shared-*\",\"targets\":[{\"provider\":\"added\"}]}")));
+                within(Duration.ofSeconds(1), () -> b.state().routes().match("shared-model").isPresent());
+
                 send(request(a.baseUrl(), "/api/v1/keys/" + id).header("Authorization", "Bearer " + TOKEN).DELETE());
                 within(Duration.ofSeconds(1), () -> chat(b, secret, null) == 401);
 

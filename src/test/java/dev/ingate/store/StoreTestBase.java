@@ -48,7 +48,7 @@ abstract class StoreTestBase {
     @BeforeEach
     void emptyTables() throws SQLException {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String table : new String[] {"providers", "settings", "fallbacks", "gateway_keys"}) {
+            for (String table : new String[] {"providers", "settings", "fallbacks", "routes", "gateway_keys"}) {
                 s.executeUpdate("DELETE FROM " + table);
             }
             s.executeUpdate("UPDATE change_version SET version = 0");
