@@ -5,6 +5,8 @@ import dev.ingate.config.IngateConfig;
 import dev.ingate.pipeline.GatewayState;
 import dev.ingate.admin.AdminContext;
 import dev.ingate.dispatch.Dispatcher;
+import dev.ingate.route.LatencyTracker;
+import dev.ingate.route.RoutePlanner;
 import dev.ingate.observe.ExchangeCost;
 import dev.ingate.observe.ExchangeRecorder;
 import dev.ingate.observe.RecordWriterMetrics;
@@ -94,6 +96,7 @@ public final class Ingate implements AutoCloseable {
             // tokens and cost are metrics whether or not the request log is on; the log is the recorder alone
             PriceCatalog priceCatalog = prices.join().withOverrides(config.pricing());
             ExchangeCost cost = new ExchangeCost(priceCatalog);
+            LatencyTracker latency = new LatencyTracker();   // shared: routing reads what every event loop measured
             ExchangeObserver observer = metrics.andThen(new UsageMetrics(metrics, cost));
             if (config.recordRequests()) {
                 observer = observer.andThen(new ExchangeRecorder(writer, cost));
@@ -101,7 +104,7 @@ public final class Ingate implements AutoCloseable {
             tracing = Tracing.start(config.telemetry(), settings.env());
             observer = tracing.appendTo(observer);
             ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, metrics, observer, config.metricsToken(),
-                    priceCatalog, Dispatcher.Shared.create(priceCatalog, Dispatcher.LatencyObserver.NONE)));
+                    priceCatalog, Dispatcher.Shared.create(priceCatalog, latency::record), new RoutePlanner(latency, priceCatalog)));
             Vertx vertx = listening.await();
             reloader.start();
             printBanner(console, settings, port, adminToken, firstKey);

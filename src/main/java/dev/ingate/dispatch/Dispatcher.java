@@ -37,6 +37,8 @@ public final class Dispatcher implements Handler {
     private final UpstreamClients clients;
     private final Deadlines deadlines;
     private final Shared shared;
+    private dev.ingate.config.DispatchSettings policySettings;
+    private FailurePolicy policy;
 
     /** To be made on the event loop it serves: its timeout sweep runs there. */
     public Dispatcher(Vertx vertx, UpstreamClients clients, ServerSettings settings, Shared shared) {
@@ -52,7 +54,16 @@ public final class Dispatcher implements Handler {
         if (plan == null) {
             plan = new Plan(List.of(new Target(ex.provider(), Optional.empty(), Target.Origin.RESOLVED)));
         }
-        new AttemptRun(this, ex, plan, FailurePolicy.DEFAULTS).start();
+        new AttemptRun(this, ex, plan, policyFor(ex.state().dispatch())).start();
+    }
+
+    /** The snapshot's settings change rarely: one policy per snapshot, not one per request. */
+    private FailurePolicy policyFor(dev.ingate.config.DispatchSettings settings) {
+        if (settings != policySettings) {
+            policy = FailurePolicy.of(settings);
+            policySettings = settings;
+        }
+        return policy;
     }
 
     void answered(Target target, String requestedModel, long nanos) {

@@ -6,4 +6,9 @@ import java.time.Duration;
 record FailurePolicy(RetryPolicy retry, int breakerFailures, Duration breakerCooldown) {
 
     static final FailurePolicy DEFAULTS = new FailurePolicy(RetryPolicy.NONE, 5, Duration.ofSeconds(30));
+
+    static FailurePolicy of(dev.ingate.config.DispatchSettings settings) {
+        return new FailurePolicy(new RetryPolicy(settings.maxRetries(), settings.backoff(), settings.maxBackoff()),
+                settings.breakerFailures(), settings.breakerCooldown());
+    }
 }

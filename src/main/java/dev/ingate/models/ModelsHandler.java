@@ -32,6 +32,17 @@ public final class ModelsHandler implements Handler {
         this.aliases = aliases;
     }
 
+    /** The routing rules' exact names (globs are patterns, not models one can ask for). */
+    public static Collection<String> aliases(GatewayState state) {
+        List<String> names = new java.util.ArrayList<>();
+        for (dev.ingate.config.RouteRule rule : state.routes().rules()) {
+            if (!rule.isGlob()) {
+                names.add(rule.model());
+            }
+        }
+        return names;
+    }
+
     /** Whether Ingate answers this request itself rather than a provider. */
     public static boolean answers(Exchange ex) {
         String path = ex.request().path();

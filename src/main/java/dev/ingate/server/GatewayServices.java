@@ -2,6 +2,7 @@ package dev.ingate.server;
 
 import dev.ingate.admin.AdminContext;
 import dev.ingate.dispatch.Dispatcher;
+import dev.ingate.route.RoutePlanner;
 import dev.ingate.observe.GatewayMetrics;
 import dev.ingate.observe.pricing.PriceCatalog;
 import dev.ingate.pipeline.ExchangeObserver;
@@ -15,5 +16,5 @@ import java.util.function.Supplier;
 /** What the verticles need from the database side, handed over once it is open and migrated. */
 public record GatewayServices(Supplier<GatewayState> state, AdminContext admin, BooleanSupplier databaseUp,
                               GatewayMetrics metrics, ExchangeObserver observer, Optional<String> metricsToken,
-                              PriceCatalog prices, Dispatcher.Shared dispatch) {
+                              PriceCatalog prices, Dispatcher.Shared dispatch, RoutePlanner planner) {
 }

@@ -8,6 +8,8 @@ import dev.ingate.auth.EnforceModelScope;
 import dev.ingate.dispatch.Dispatcher;
 import dev.ingate.estimate.EstimateHandler;
 import dev.ingate.models.ModelsHandler;
+import dev.ingate.route.RouteByModel;
+import dev.ingate.route.RoutePlanner;
 import dev.ingate.estimate.Estimator;
 import dev.ingate.observe.CaptureBodies;
 import dev.ingate.observe.StreamUsageRequest;
@@ -55,6 +57,7 @@ public final class GatewayVerticle extends VerticleBase {
     private Dispatcher dispatcher;
     private EstimateHandler estimates;
     private ModelsHandler models;
+    private RoutePlanner planner;
     private Handler pipeline;
 
     /**
@@ -84,6 +87,7 @@ public final class GatewayVerticle extends VerticleBase {
         }
         interceptors.add(new InspectJson());
         interceptors.add(new EnforceModelScope());
+        interceptors.add(new RouteByModel(() -> planner));   // after the body: rules match the requested model
         interceptors.add(new StreamUsageRequest());   // exact usage of OpenAI streams for the token and cost metrics
         pipeline = Pipeline.assemble(interceptors, this::endOfPipeline);
         HttpServerOptions options = new HttpServerOptions()
@@ -109,7 +113,8 @@ public final class GatewayVerticle extends VerticleBase {
             metrics = new MetricsRoute(vertx, handedOver.result().metrics(), handedOver.result().metricsToken());
             observer = handedOver.result().observer();
             dispatcher = new Dispatcher(vertx, clients, settings, handedOver.result().dispatch());
-            models = new ModelsHandler(handedOver.result().prices(), current -> java.util.List.of());
+            planner = handedOver.result().planner();
+            models = new ModelsHandler(handedOver.result().prices(), ModelsHandler::aliases);
             estimates = new EstimateHandler(vertx, new Estimator(handedOver.result().prices()));
             server.listen().<Void>mapEmpty().onComplete(listening);
         }));
