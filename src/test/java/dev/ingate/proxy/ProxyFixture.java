@@ -52,7 +52,13 @@ final class ProxyFixture implements AutoCloseable {
                 %10$s
                 """.formatted(openai.baseUrl(), anthropic.baseUrl(), ollama.baseUrl(),
                 OPENAI_UPSTREAM_KEY, ANTHROPIC_UPSTREAM_KEY, AZURE_UPSTREAM_KEY, IngateUnderTest.KEY,
-                keysYaml.stripTrailing(), providersYaml.stripTrailing(), topLevelYaml.stripTrailing()));
+                keysYaml.stripTrailing(), withMockUrls(providersYaml).stripTrailing(), withMockUrls(topLevelYaml).stripTrailing()));
+    }
+
+    /** Extra providers may point at the mocks: {@code {openai_mock}}, {@code {anthropic_mock}}, {@code {ollama_mock}}. */
+    private String withMockUrls(String yaml) {
+        return yaml.replace("{openai_mock}", openai.baseUrl()).replace("{anthropic_mock}", anthropic.baseUrl())
+                .replace("{ollama_mock}", ollama.baseUrl());
     }
 
     String url() {
