@@ -1,5 +1,7 @@
 package dev.ingate.translate.anthropic;
 
+import dev.ingate.translate.canonical.Shape;
+import dev.ingate.translate.canonical.Signatures;
 import dev.ingate.translate.Json;
 import dev.ingate.translate.StreamDecoder;
 import dev.ingate.translate.canonical.StopReason;
@@ -85,7 +87,7 @@ public final class AnthropicEventDecoder implements StreamDecoder {
             case "text_delta" -> new StreamEvent.TextDelta(Json.text(delta, "text", ""));
             case "input_json_delta" -> new StreamEvent.ToolArgumentsDelta(Json.text(delta, "partial_json", ""));
             case "thinking_delta" -> new StreamEvent.ThinkingDelta(Json.text(delta, "thinking", ""));
-            case "signature_delta" -> new StreamEvent.SignatureDelta(Json.text(delta, "signature", ""));
+            case "signature_delta" -> new StreamEvent.SignatureDelta(Signatures.fromWire(Shape.ANTHROPIC_MESSAGES, Json.text(delta, "signature", "")));
             default -> null;
         };
         if (canonical != null) {

@@ -1,5 +1,7 @@
 package dev.ingate.translate.anthropic;
 
+import dev.ingate.translate.canonical.Shape;
+import dev.ingate.translate.canonical.Signatures;
 import dev.ingate.translate.Json;
 import dev.ingate.translate.StreamEncoder;
 import dev.ingate.translate.canonical.StreamEvent;
@@ -53,7 +55,7 @@ public final class AnthropicEventEncoder implements StreamEncoder {
                     case StreamEvent.ThinkingDelta thinking ->
                             Json.object().put("type", "thinking_delta").put("thinking", thinking.text());
                     case StreamEvent.SignatureDelta signature ->
-                            Json.object().put("type", "signature_delta").put("signature", signature.signature());
+                            Json.object().put("type", "signature_delta").put("signature", Signatures.forClient(Shape.ANTHROPIC_MESSAGES, signature.signature()));
                 });
                 out.accept(frame("content_block_delta", body));
             }

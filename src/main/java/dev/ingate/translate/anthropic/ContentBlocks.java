@@ -1,5 +1,6 @@
 package dev.ingate.translate.anthropic;
 
+import dev.ingate.translate.canonical.Signatures;
 import dev.ingate.translate.Json;
 import dev.ingate.translate.canonical.ContentPart;
 import dev.ingate.translate.canonical.ImageSource;
@@ -40,7 +41,8 @@ final class ContentBlocks {
                     Json.write(block.has("input") ? block.get("input") : Json.object()));
             case "tool_result" -> new ContentPart.ToolResult(Json.text(block, "tool_use_id", ""), decode(block.get("content")),
                     Json.bool(block, "is_error").orElse(false));
-            case "thinking" -> new ContentPart.Thinking(Json.text(block, "thinking", ""), Json.text(block, "signature", ""));
+            case "thinking" -> new ContentPart.Thinking(Json.text(block, "thinking", ""),
+                    Signatures.fromWire(Shape.ANTHROPIC_MESSAGES, Json.text(block, "signature", "")));
             default -> new ContentPart.Opaque(Shape.ANTHROPIC_MESSAGES, type, Json.write(block));
         };
     }
@@ -83,10 +85,12 @@ final class ContentBlocks {
                         block.put("is_error", true);
                     }
                 }
-                case ContentPart.Thinking thinking when keepUnsignedThinking || !thinking.signature().isEmpty() -> blocks.addObject()
-                        .put("type", "thinking").put("thinking", thinking.text()).put("signature", thinking.signature());
                 case ContentPart.Thinking thinking -> {
-                    // Unsigned: see above.
+                    String signature = keepUnsignedThinking ? Signatures.forClient(Shape.ANTHROPIC_MESSAGES, thinking.signature())
+                            : Signatures.forUpstream(Shape.ANTHROPIC_MESSAGES, thinking.signature());
+                    if (keepUnsignedThinking || !signature.isEmpty()) {   // unsigned (or another vendor's): see above
+                        blocks.addObject().put("type", "thinking").put("thinking", thinking.text()).put("signature", signature);
+                    }
                 }
                 case ContentPart.Opaque opaque when opaque.origin() == Shape.ANTHROPIC_MESSAGES -> blocks.add(Json.parse(opaque.rawJson()));
                 case ContentPart.Opaque opaque -> dropped.add("content:" + opaque.type());

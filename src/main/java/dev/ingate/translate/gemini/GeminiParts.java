@@ -1,5 +1,6 @@
 package dev.ingate.translate.gemini;
 
+import dev.ingate.translate.canonical.Signatures;
 import dev.ingate.translate.Json;
 import dev.ingate.translate.canonical.ContentPart;
 import dev.ingate.translate.canonical.ImageSource;
@@ -33,7 +34,7 @@ final class GeminiParts {
     }
 
     private static void decodePart(JsonNode part, CallIds ids, List<ContentPart> out) {
-        String signature = Fields.text(part, "thoughtSignature", "");
+        String signature = Signatures.fromWire(Shape.GEMINI, Fields.text(part, "thoughtSignature", ""));
         if (Fields.flag(part, "thought")) {
             out.add(new ContentPart.Thinking(Fields.text(part, "text", ""), signature));
             return;
@@ -81,7 +82,12 @@ final class GeminiParts {
      * function names: a {@code functionResponse} must name its function, and a canonical result only knows the id.
      * Thinking goes out as thought parts in requests too: they are Gemini's own format, and it ignores them.
      */
-    static ArrayNode encode(List<ContentPart> parts, Map<String, String> callNames, List<String> dropped) {
+    /** @param toUpstream a request to Gemini (other vendors' signatures are left out), else an answer to a client */
+    private static String signatureFor(ContentPart.Thinking thinking, boolean toUpstream) {
+        return toUpstream ? Signatures.forUpstream(Shape.GEMINI, thinking.signature()) : Signatures.forClient(Shape.GEMINI, thinking.signature());
+    }
+
+    static ArrayNode encode(List<ContentPart> parts, Map<String, String> callNames, List<String> dropped, boolean toUpstream) {
         ArrayNode encoded = Json.array();
         String pendingSignature = null;
         for (ContentPart part : parts) {
@@ -99,14 +105,16 @@ final class GeminiParts {
                     response.set("response", FunctionResponses.encode(result, dropped));
                     yield wrapper;
                 }
-                case ContentPart.Thinking thinking when thinking.text().isEmpty() && !thinking.signature().isEmpty() -> {
-                    pendingSignature = thinking.signature();
+                case ContentPart.Thinking thinking when thinking.text().isEmpty() -> {
+                    String signature = signatureFor(thinking, toUpstream);
+                    pendingSignature = signature.isEmpty() ? null : signature;
                     yield null;
                 }
                 case ContentPart.Thinking thinking -> {
                     ObjectNode thought = Json.object().put("text", thinking.text()).put("thought", true);
-                    if (!thinking.signature().isEmpty()) {
-                        thought.put("thoughtSignature", thinking.signature());
+                    String signature = signatureFor(thinking, toUpstream);
+                    if (!signature.isEmpty()) {
+                        thought.put("thoughtSignature", signature);
                     }
                     yield thought;
                 }

@@ -75,7 +75,7 @@ public final class GeminiRequestEncoder {
                     callNames.put(call.id(), call.name());
                 }
             }
-            ArrayNode parts = GeminiParts.encode(message.parts(), callNames, dropped);
+            ArrayNode parts = GeminiParts.encode(message.parts(), callNames, dropped, true);
             if (parts.isEmpty()) {
                 continue;
             }

@@ -19,7 +19,7 @@ public final class GeminiResponseEncoder {
         ObjectNode root = Json.object();
         ObjectNode candidate = root.putArray("candidates").addObject();
         candidate.putObject("content").put("role", "model")
-                .set("parts", GeminiParts.encode(response.content(), Map.of(), dropped));
+                .set("parts", GeminiParts.encode(response.content(), Map.of(), dropped, false));
         candidate.put("finishReason", FinishReasons.encode(response.stopReason()));
         candidate.put("index", 0);
         root.set("usageMetadata", UsageFields.encode(response.usage()));

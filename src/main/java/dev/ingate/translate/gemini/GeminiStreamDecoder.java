@@ -1,5 +1,7 @@
 package dev.ingate.translate.gemini;
 
+import dev.ingate.translate.canonical.Shape;
+import dev.ingate.translate.canonical.Signatures;
 import dev.ingate.translate.Json;
 import dev.ingate.translate.StreamDecoder;
 import dev.ingate.translate.canonical.StopReason;
@@ -73,7 +75,7 @@ public final class GeminiStreamDecoder implements StreamDecoder {
     }
 
     private void decodePart(JsonNode part, Consumer<StreamEvent> out) {
-        String signature = Fields.text(part, "thoughtSignature", "");
+        String signature = Signatures.fromWire(Shape.GEMINI, Fields.text(part, "thoughtSignature", ""));
         String text = Fields.text(part, "text", "");
         if (Fields.flag(part, "thought")) {
             ensureOpen(OpenKind.THINKING, out);

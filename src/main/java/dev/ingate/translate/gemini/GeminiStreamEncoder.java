@@ -1,5 +1,7 @@
 package dev.ingate.translate.gemini;
 
+import dev.ingate.translate.canonical.Shape;
+import dev.ingate.translate.canonical.Signatures;
 import dev.ingate.translate.Json;
 import dev.ingate.translate.StreamEncoder;
 import dev.ingate.translate.canonical.ContentPart;
@@ -87,10 +89,14 @@ public final class GeminiStreamEncoder implements StreamEncoder {
                 }
             }
             case StreamEvent.SignatureDelta signature -> {
+                String forCaller = Signatures.forClient(Shape.GEMINI, signature.signature());
+                if (forCaller.isEmpty()) {
+                    return;
+                }
                 if (thoughtTextByBlock.getOrDefault(delta.index(), false)) {
-                    out.accept(frame(Json.object().put("text", "").put("thought", true).put("thoughtSignature", signature.signature()), null));
+                    out.accept(frame(Json.object().put("text", "").put("thought", true).put("thoughtSignature", forCaller), null));
                 } else {
-                    pendingSignature = signature.signature();
+                    pendingSignature = forCaller;
                 }
             }
         }

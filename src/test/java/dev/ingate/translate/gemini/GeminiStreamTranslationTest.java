@@ -70,7 +70,7 @@ class GeminiStreamTranslationTest {
                 new StreamEvent.BlockDelta(0, new StreamEvent.TextDelta("I'll check both cities.")),
                 new StreamEvent.BlockStop(0),
                 new StreamEvent.BlockStart(1, new StreamEvent.ThinkingBlock()),
-                new StreamEvent.BlockDelta(1, new StreamEvent.SignatureDelta("CiQB0e2Kb7ZkPq1fUXb0s4yV3m5n6Q==")),
+                new StreamEvent.BlockDelta(1, new StreamEvent.SignatureDelta("gemini:CiQB0e2Kb7ZkPq1fUXb0s4yV3m5n6Q==")),
                 new StreamEvent.BlockStop(1),
                 new StreamEvent.BlockStart(2, new StreamEvent.ToolCallBlock("call_c3ONaJ6kL9-p1dkPmb7E0Aw_0", "get_weather")),
                 new StreamEvent.BlockDelta(2, new StreamEvent.ToolArgumentsDelta("{\"location\":\"San Francisco, CA\",\"unit\":\"celsius\"}")),
