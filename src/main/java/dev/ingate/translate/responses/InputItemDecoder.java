@@ -38,13 +38,18 @@ final class InputItemDecoder {
 
     private void decodeItem(JsonNode item) {
         String type = Json.text(item, "type", item.has("role") ? "message" : "");
+        // Reasoning made here from another vendor's thinking goes back as thinking, signature and all.
+        if (type.equals("reasoning") && Json.text(item, "id", "").startsWith(OutputItems.MADE_REASONING_PREFIX)) {
+            add(Role.ASSISTANT, new ContentPart.Thinking(ResponsesResponseDecoder.reasoningText(item), Json.text(item, "encrypted_content", "")));
+            return;
+        }
         switch (type) {
             case "message" -> decodeMessage(item);
             case "function_call" -> add(Role.ASSISTANT, new ContentPart.ToolCall(Json.text(item, "call_id", ""),
                     Json.text(item, "name", ""), Json.text(item, "arguments", "")));
             case "function_call_output" -> add(Role.USER, new ContentPart.ToolResult(Json.text(item, "call_id", ""),
                     outputParts(item.get("output")), false));
-            // Reasoning is only of use to OpenAI (its id and encrypted content), so it stays raw for the same shape.
+            // OpenAI's own reasoning (its id, its encrypted content) is of use only to OpenAI: kept raw for the same shape.
             default -> add(type.endsWith("_output") ? Role.USER : Role.ASSISTANT,
                     new ContentPart.Opaque(Shape.OPENAI_RESPONSES, type, Json.write(item)));
         }

@@ -24,8 +24,14 @@ final class OutputItems {
         return "msg_" + responseId + "_" + outputIndex;
     }
 
+    /**
+     * Reasoning made here from canonical thinking gets an id of its own kind: OpenAI does not know it, so it must
+     * never be sent back to OpenAI, while its thinking (and signature) can go back to the vendor that wrote it.
+     */
+    static final String MADE_REASONING_PREFIX = "rs_ingate_";
+
     static String reasoningId(String responseId, int outputIndex) {
-        return "rs_" + responseId + "_" + outputIndex;
+        return MADE_REASONING_PREFIX + responseId + "_" + outputIndex;
     }
 
     static String functionCallId(String callId) {
@@ -53,12 +59,19 @@ final class OutputItems {
                 .put("arguments", arguments).put("call_id", callId).put("name", name);
     }
 
-    /** Another vendor's thinking is shown as the reasoning summary: it is what clients display. */
-    static ObjectNode reasoning(String id, String text) {
+    /**
+     * Thinking is shown as the reasoning summary, which is what clients display. Its signature rides in
+     * {@code encrypted_content}, the field Responses clients keep and send back for exactly this: Anthropic wants
+     * signed thinking back when a tool-use turn continues.
+     */
+    static ObjectNode reasoning(String id, String text, String signature) {
         ObjectNode item = Json.object().put("id", id).put("type", "reasoning");
         ArrayNode summary = item.putArray("summary");
         if (text != null) {
             summary.add(summaryText(text));
+        }
+        if (signature != null && !signature.isEmpty()) {
+            item.put("encrypted_content", signature);
         }
         return item;
     }

@@ -36,7 +36,11 @@ public final class ResponsesEventEncoder implements StreamEncoder {
     private StopReason stopReason = StopReason.END_TURN;
 
     /** An output item being streamed: where it sits, and what it has said so far. */
-    private record OpenItem(StreamEvent.BlockKind kind, int outputIndex, String itemId, StringBuilder text) {
+    private record OpenItem(StreamEvent.BlockKind kind, int outputIndex, String itemId, StringBuilder text, StringBuilder signature) {
+
+        OpenItem(StreamEvent.BlockKind kind, int outputIndex, String itemId) {
+            this(kind, outputIndex, itemId, new StringBuilder(), new StringBuilder());
+        }
     }
 
     public ResponsesEventEncoder(CanonicalRequest request, Clock clock) {
@@ -84,16 +88,16 @@ public final class ResponsesEventEncoder implements StreamEncoder {
         OpenItem open;
         switch (start.kind()) {
             case StreamEvent.TextBlock text -> {
-                open = new OpenItem(text, outputIndex, OutputItems.messageId(id, outputIndex), new StringBuilder());
+                open = new OpenItem(text, outputIndex, OutputItems.messageId(id, outputIndex));
                 item = OutputItems.message(open.itemId(), "in_progress", null);
             }
             case StreamEvent.ToolCallBlock call -> {
-                open = new OpenItem(call, outputIndex, OutputItems.functionCallId(call.id()), new StringBuilder());
+                open = new OpenItem(call, outputIndex, OutputItems.functionCallId(call.id()));
                 item = OutputItems.functionCall(call.id(), call.name(), "", "in_progress");
             }
             case StreamEvent.ThinkingBlock thinking -> {
-                open = new OpenItem(thinking, outputIndex, OutputItems.reasoningId(id, outputIndex), new StringBuilder());
-                item = OutputItems.reasoning(open.itemId(), null);
+                open = new OpenItem(thinking, outputIndex, OutputItems.reasoningId(id, outputIndex));
+                item = OutputItems.reasoning(open.itemId(), null, null);
             }
         }
         openByBlock.put(start.index(), open);
@@ -125,8 +129,11 @@ public final class ResponsesEventEncoder implements StreamEncoder {
                 open.text().append(thinking.text());
                 out.accept(frame("response.reasoning_summary_text.delta", summary(open).put("delta", thinking.text())));
             }
+            // Sent with the finished item, in encrypted_content (see OutputItems.reasoning).
+            case StreamEvent.SignatureDelta signature when open.kind() instanceof StreamEvent.ThinkingBlock ->
+                    open.signature().append(signature.signature());
             default -> {
-                // A signature (only Anthropic can check it) or a delta that does not fit its block.
+                // A delta that does not fit its block.
             }
         }
     }
@@ -152,7 +159,7 @@ public final class ResponsesEventEncoder implements StreamEncoder {
             case StreamEvent.ThinkingBlock block -> {
                 out.accept(frame("response.reasoning_summary_text.done", summary(open).put("text", text)));
                 out.accept(frame("response.reasoning_summary_part.done", summary(open).set("part", OutputItems.summaryText(text))));
-                yield OutputItems.reasoning(open.itemId(), text);
+                yield OutputItems.reasoning(open.itemId(), text, open.signature().toString());
             }
         };
         doneItems.put(open.outputIndex(), item);

@@ -46,7 +46,8 @@ public final class ResponsesResponseEncoder {
             switch (part) {
                 case ContentPart.ToolCall call -> output.add(OutputItems.functionCall(call.id(), call.name(), call.argumentsJson(), "completed"));
                 case ContentPart.Thinking thinking ->
-                        output.add(OutputItems.reasoning(OutputItems.reasoningId(response.id(), output.size()), thinking.text()));
+                        output.add(OutputItems.reasoning(OutputItems.reasoningId(response.id(), output.size()), thinking.text(),
+                                thinking.signature()));
                 case ContentPart.Opaque opaque when opaque.origin() == Shape.OPENAI_RESPONSES -> output.add(Json.parse(opaque.rawJson()));
                 case ContentPart.Opaque opaque -> dropped.add("content:" + opaque.type());
                 case ContentPart.Image image -> dropped.add("content:image");
