@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Canonical turns → Responses {@code input} items, in the order of the parts: text and images gather into a
  * message, and each tool call and tool result becomes an item of its own, as Responses lists them. A message
- * that is one piece of text is written as a plain string, the form clients most often send.
+ * that is one piece of text is written as a plain string, the form clients most often send. Messages carry
+ * {@code type: "message"} although the API does not require it: the SDKs tell input items apart by their type.
  */
 final class InputItemEncoder {
 
@@ -54,7 +55,7 @@ final class InputItemEncoder {
 
     private ArrayNode content(Role role) {
         if (openMessage == null) {
-            openMessage = items.addObject().put("role", role == Role.USER ? "user" : "assistant");
+            openMessage = items.addObject().put("type", "message").put("role", role == Role.USER ? "user" : "assistant");
             openMessage.putArray("content");
         }
         return (ArrayNode) openMessage.get("content");
