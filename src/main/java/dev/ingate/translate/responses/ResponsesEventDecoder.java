@@ -53,7 +53,13 @@ public final class ResponsesEventDecoder implements StreamDecoder {
         String item = Json.text(event, "item_id", "") + "#" + event.path("output_index").asInt(0);
         switch (type) {
             case "response.output_item.added" -> itemAdded(event.path("item"), event.path("output_index").asInt(0), out);
-            case "response.content_part.added" -> open(OpenKind.TEXT, item + "/" + event.path("content_index").asInt(0), out);
+            case "response.content_part.added" -> {
+                // A reasoning item's parts (reasoning_text) come with their own deltas, into its thinking block.
+                String part = Json.text(event.path("part"), "type", "");
+                if (part.equals("output_text") || part.equals("refusal")) {
+                    open(OpenKind.TEXT, item + "/" + event.path("content_index").asInt(0), out);
+                }
+            }
             case "response.output_text.delta", "response.refusal.delta" ->
                     delta(OpenKind.TEXT, item + "/" + event.path("content_index").asInt(0), new StreamEvent.TextDelta(Json.text(event, "delta", "")), out);
             case "response.content_part.done" -> close(item + "/" + event.path("content_index").asInt(0), out);

@@ -148,6 +148,31 @@ class ResponsesStreamTranslationTest {
                 new StreamEvent.MessageStop());
     }
 
+    /** Open-weight reasoning models stream raw reasoning as reasoning_text parts of the reasoning item. */
+    @Test
+    void reasoningTextBecomesThinkingWithoutAnEmptyTextBlockBeforeIt() {
+        List<StreamEvent> events = decode(
+                "{\"type\":\"response.created\",\"response\":{\"id\":\"resp_4\",\"model\":\"gpt-oss-120b\"}}",
+                "{\"type\":\"response.output_item.added\",\"output_index\":0,\"item\":{\"type\":\"reasoning\",\"id\":\"rs_4\",\"summary\":[],\"content\":[]}}",
+                "{\"type\":\"response.content_part.added\",\"item_id\":\"rs_4\",\"output_index\":0,\"content_index\":0,\"part\":{\"type\":\"reasoning_text\",\"text\":\"\"}}",
+                "{\"type\":\"response.reasoning_text.delta\",\"item_id\":\"rs_4\",\"output_index\":0,\"content_index\":0,\"delta\":\"Think.\"}",
+                "{\"type\":\"response.content_part.done\",\"item_id\":\"rs_4\",\"output_index\":0,\"content_index\":0,\"part\":{\"type\":\"reasoning_text\",\"text\":\"Think.\"}}",
+                "{\"type\":\"response.output_item.done\",\"output_index\":0,\"item\":{\"type\":\"reasoning\",\"id\":\"rs_4\",\"summary\":[],\"content\":[{\"type\":\"reasoning_text\",\"text\":\"Think.\"}]}}",
+                "{\"type\":\"response.output_text.delta\",\"item_id\":\"msg_4\",\"output_index\":1,\"content_index\":0,\"delta\":\"42\"}",
+                "{\"type\":\"response.completed\",\"response\":{\"id\":\"resp_4\",\"status\":\"completed\",\"output\":[]}}");
+
+        assertThat(events).containsExactly(
+                new StreamEvent.MessageStart("resp_4", "gpt-oss-120b", Usage.NONE),
+                new StreamEvent.BlockStart(0, new StreamEvent.ThinkingBlock()),
+                new StreamEvent.BlockDelta(0, new StreamEvent.ThinkingDelta("Think.")),
+                new StreamEvent.BlockStop(0),
+                new StreamEvent.BlockStart(1, new StreamEvent.TextBlock()),
+                new StreamEvent.BlockDelta(1, new StreamEvent.TextDelta("42")),
+                new StreamEvent.BlockStop(1),
+                new StreamEvent.MessageDelta(StopReason.END_TURN, Optional.empty(), Optional.empty()),
+                new StreamEvent.MessageStop());
+    }
+
     /** Some servers send a function call only whole, in its done event: it must not be lost. */
     @Test
     void aFunctionCallSentOnlyWholeStillBecomesABlock() {
