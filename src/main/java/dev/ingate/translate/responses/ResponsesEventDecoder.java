@@ -192,8 +192,11 @@ public final class ResponsesEventDecoder implements StreamDecoder {
         finished = true;
     }
 
+    /** The code says most ({@code rate_limit_exceeded}); a bare server error code yields to a more precise type. */
     private void fail(JsonNode error, Consumer<StreamEvent> out) {
-        out.accept(new StreamEvent.Error(ErrorCodes.decodeCode(Json.text(error, "code", Json.text(error, "type", ""))),
+        String fromCode = ErrorCodes.decodeCode(Json.text(error, "code", ""));
+        String fromType = ErrorCodes.decodeType(Json.text(error, "type", ""));
+        out.accept(new StreamEvent.Error(fromCode.equals("api_error") && fromType != null ? fromType : fromCode,
                 Json.text(error, "message", "the upstream response failed")));
         finished = true;
     }

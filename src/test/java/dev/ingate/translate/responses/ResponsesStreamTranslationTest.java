@@ -232,6 +232,16 @@ class ResponsesStreamTranslationTest {
         assertThat(ofType(events, "response.completed")).isEmpty();
     }
 
+    /** Newer servers nest the error event's fields under {@code error}, with a type beside the code. */
+    @Test
+    void anErrorEventIsReadFlatOrNested() {
+        assertThat(decode("{\"type\":\"error\",\"sequence_number\":3,\"error\":{\"type\":\"invalid_request_error\","
+                + "\"code\":\"context_length_exceeded\",\"message\":\"Too long.\",\"param\":\"input\"}}"))
+                .containsExactly(new StreamEvent.Error("invalid_request_error", "Too long."));
+        assertThat(decode("{\"type\":\"error\",\"sequence_number\":3,\"code\":\"rate_limit_exceeded\",\"message\":\"Slow down.\",\"param\":null}"))
+                .containsExactly(new StreamEvent.Error("rate_limit_error", "Slow down."));
+    }
+
     private static List<StreamEvent> decode(String... data) {
         ResponsesEventDecoder decoder = new ResponsesEventDecoder();
         List<StreamEvent> events = new ArrayList<>();
