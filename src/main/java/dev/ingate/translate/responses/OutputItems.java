@@ -110,13 +110,7 @@ final class OutputItems {
         root.set("output", output);
         root.put("parallel_tool_calls", request.parallelToolCalls().orElse(true));
         request.sampling().temperature().ifPresentOrElse(value -> root.put("temperature", value), () -> root.putNull("temperature"));
-        root.put("tool_choice", switch (request.toolChoice().orElse(new ToolChoice.Auto())) {
-            case ToolChoice.None none -> "none";
-            case ToolChoice.Required required -> "required";
-            default -> "auto";
-        });
-        request.toolChoice().filter(ToolChoice.Specific.class::isInstance).map(ToolChoice.Specific.class::cast)
-                .ifPresent(specific -> root.putObject("tool_choice").put("type", "function").put("name", specific.name()));
+        root.set("tool_choice", ResponsesRequestEncoder.toolChoice(request.toolChoice().orElse(new ToolChoice.Auto())));
         root.set("tools", ResponsesRequestEncoder.tools(request.tools(), new ArrayList<>()));
         request.sampling().topP().ifPresentOrElse(value -> root.put("top_p", value), () -> root.putNull("top_p"));
         if (usage != null) {

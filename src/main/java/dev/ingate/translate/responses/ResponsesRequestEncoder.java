@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -76,15 +77,17 @@ public final class ResponsesRequestEncoder {
         if (!tools.isEmpty()) {
             root.set("tools", tools);
         }
-        request.toolChoice().ifPresent(choice -> {
-            switch (choice) {
-                case ToolChoice.Auto auto -> root.put("tool_choice", "auto");
-                case ToolChoice.None none -> root.put("tool_choice", "none");
-                case ToolChoice.Required required -> root.put("tool_choice", "required");
-                case ToolChoice.Specific specific -> root.putObject("tool_choice").put("type", "function").put("name", specific.name());
-            }
-        });
+        request.toolChoice().ifPresent(choice -> root.set("tool_choice", toolChoice(choice)));
         request.parallelToolCalls().ifPresent(parallel -> root.put("parallel_tool_calls", parallel));
+    }
+
+    static JsonNode toolChoice(ToolChoice choice) {
+        return switch (choice) {
+            case ToolChoice.Auto auto -> JsonNodeFactory.instance.stringNode("auto");
+            case ToolChoice.None none -> JsonNodeFactory.instance.stringNode("none");
+            case ToolChoice.Required required -> JsonNodeFactory.instance.stringNode("required");
+            case ToolChoice.Specific specific -> Json.object().put("type", "function").put("name", specific.name());
+        };
     }
 
     /** Function tools in Responses' flat form; built-in tools only when a Responses client sent them. */
