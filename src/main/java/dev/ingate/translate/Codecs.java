@@ -5,6 +5,7 @@ import dev.ingate.translate.anthropic.AnthropicMessagesCodec;
 import dev.ingate.translate.canonical.Shape;
 import dev.ingate.translate.gemini.GeminiCodec;
 import dev.ingate.translate.ollama.OllamaChatCodec;
+import dev.ingate.translate.responses.OpenAiResponsesCodec;
 import dev.ingate.translate.openai.OpenAiChatCodec;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -21,6 +22,7 @@ public final class Codecs {
         register(new AnthropicMessagesCodec());
         register(new GeminiCodec());
         register(new OllamaChatCodec(clock));
+        register(new OpenAiResponsesCodec(clock));
     }
 
     private void register(ShapeCodec codec) {
