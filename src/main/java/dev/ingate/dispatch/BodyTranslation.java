@@ -42,6 +42,11 @@ final class BodyTranslation implements Rewriter {
     }
 
     @Override
+    public boolean answersWhole() {
+        return true;
+    }
+
+    @Override
     public Buffer finish() {
         Buffer out = Buffer.buffer(render());
         client.putHeader(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH, String.valueOf(out.length()));

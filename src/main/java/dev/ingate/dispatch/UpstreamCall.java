@@ -134,7 +134,7 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
             capture.responseStarted(prepared.translated() ? null : upstream.getHeader(HttpHeaders.CONTENT_ENCODING));
         }
         Rewriter rewriter = rewriterFor(prepared, framing, status, client);
-        if (rewriter instanceof StreamTranslation || !prepared.translated()
+        if (rewriter instanceof StreamTranslation || !prepared.translated() && !rewriter.answersWhole()
                 && !client.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(status)) {
             client.setChunked(true);
         }
@@ -152,6 +152,13 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
             }
             client.headers().set(HttpHeaders.CONTENT_TYPE, "application/json");
             return new BodyTranslation(translation, client, provider.name(), this::sawClientBytes);
+        }
+        AnswerRewrite rewrite = ex.attribute(AnswerRewrite.KEY);
+        if (rewrite != null) {
+            Rewriter custom = rewrite.rewriterFor(status, client.headers().get(HttpHeaders.CONTENT_TYPE), client);
+            if (custom != null) {
+                return custom;
+            }
         }
         if (framing == Framing.SSE && Boolean.TRUE.equals(ex.attribute(StreamUsageRequest.STRIP_USAGE))
                 && client.headers().get(HttpHeaders.CONTENT_LENGTH) == null) {

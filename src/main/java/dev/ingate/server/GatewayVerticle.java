@@ -88,6 +88,7 @@ public final class GatewayVerticle extends VerticleBase {
         interceptors.add(new InspectJson());
         interceptors.add(new EnforceModelScope());
         interceptors.add(new RouteByModel(() -> planner));   // after the body: rules match the requested model
+        interceptors.add((ex, next) -> models.intercept(ex, next));   // the model list: Ingate's models added
         interceptors.add(new StreamUsageRequest());   // exact usage of OpenAI streams for the token and cost metrics
         pipeline = Pipeline.assemble(interceptors, this::endOfPipeline);
         HttpServerOptions options = new HttpServerOptions()
@@ -114,7 +115,7 @@ public final class GatewayVerticle extends VerticleBase {
             observer = handedOver.result().observer();
             dispatcher = new Dispatcher(vertx, clients, settings, handedOver.result().dispatch());
             planner = handedOver.result().planner();
-            models = new ModelsHandler(handedOver.result().prices(), ModelsHandler::aliases);
+            models = new ModelsHandler(handedOver.result().prices());
             estimates = new EstimateHandler(vertx, new Estimator(handedOver.result().prices()));
             server.listen().<Void>mapEmpty().onComplete(listening);
         }));
@@ -158,12 +159,11 @@ public final class GatewayVerticle extends VerticleBase {
         pipeline.handle(new Exchange(id, start, request, current, observer));
     }
 
-    /** Estimates and the model list pass every check a proxied request does, then are answered here instead of going upstream. */
+    /** Estimates pass every check a proxied request does, then are answered here instead of going upstream. */
     private void endOfPipeline(Exchange ex) {
         if (EstimateHandler.PATH.equals(ex.request().path())) {
             estimates.handle(ex);
-        } else if (ModelsHandler.answers(ex)) {
-            models.handle(ex);
+
         } else {
             dispatcher.handle(ex);
         }

@@ -13,6 +13,11 @@ public interface Rewriter {
 
     Buffer apply(Buffer events);
 
+    /** True when it answers only at the end, whole, with its own Content-Length (so the answer is not chunked). */
+    default boolean answersWhole() {
+        return false;
+    }
+
     /** The upstream ended: the last bytes to send. */
     default Buffer finish() {
         return Buffer.buffer(0);

@@ -85,6 +85,69 @@ enum CallerShape {
             }
             return text.toString();
         }
+    },
+    OPENAI_RESPONSES("/v1/responses") {
+        @Override
+        String body(String model, boolean stream) {
+            return "{\"model\":\"" + model + "\",\"stream\":" + stream + ",\"input\":\"Hello\"}";
+        }
+
+        @Override
+        String text(JsonNode body) {
+            StringBuilder text = new StringBuilder();
+            body.path("output").forEach(item -> item.path("content").forEach(part -> text.append(part.path("text").asString(""))));
+            return text.toString();
+        }
+
+        @Override
+        String streamedText(String body) {
+            StringBuilder text = new StringBuilder();
+            List<String> data = dataLines(body);
+            if (!json(data.getLast()).path("type").asString().equals("response.completed")) {
+                throw new AssertionError("a Responses stream ends with response.completed: " + body);
+            }
+            for (String line : data) {
+                JsonNode event = json(line);
+                if (event.path("type").asString().equals("response.output_text.delta")) {
+                    text.append(event.path("delta").asString());
+                }
+            }
+            if (!text.toString().equals(text(json(data.getLast()).path("response")))) {
+                throw new AssertionError("response.completed must hold what the deltas said: " + body);
+            }
+            return text.toString();
+        }
+    },
+    GEMINI("/v1beta/models") {
+        @Override
+        String body(String model, boolean stream) {
+            return "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Hello\"}]}]}";
+        }
+
+        @Override
+        String path(String model, boolean stream) {
+            return "/v1beta/models/" + model + (stream ? ":streamGenerateContent?alt=sse" : ":generateContent");
+        }
+
+        @Override
+        String text(JsonNode body) {
+            StringBuilder text = new StringBuilder();
+            body.at("/candidates/0/content/parts").forEach(part -> text.append(part.path("text").asString("")));
+            return text.toString();
+        }
+
+        @Override
+        String streamedText(String body) {
+            StringBuilder text = new StringBuilder();
+            List<String> data = dataLines(body);
+            if (json(data.getLast()).at("/candidates/0/finishReason").isMissingNode()) {
+                throw new AssertionError("a Gemini stream's last chunk has the finish reason: " + body);
+            }
+            for (String line : data) {
+                text.append(text(json(line)));
+            }
+            return text.toString();
+        }
     };
 
     final String path;

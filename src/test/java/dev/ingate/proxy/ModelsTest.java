@@ -5,6 +5,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.NotFoundException;
 import com.openai.models.models.Model;
 import dev.ingate.testkit.IngateUnderTest;
+import dev.ingate.testkit.MockProvider;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,7 +18,7 @@ import static dev.ingate.testkit.HttpCalls.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** GET /v1/models lists what Ingate can serve, in OpenAI's shape, limited by the caller's key. */
+/** GET /v1/models: the provider's list (SPEC's path table) with what else Ingate can serve, limited by the caller's key. */
 class ModelsTest extends ProxyTestBase {
 
     private static final String SCOPED = "sk-ingate-scoped0123456789abcdefghijklmnop";
@@ -32,30 +33,36 @@ class ModelsTest extends ProxyTestBase {
     }
 
     @Test
-    void theSdkListsEveryProvidersModelsOnceWithItsOwner() {
+    void theProvidersListComesFirstThenWhatElseIngateCanServeOnce() {
         OpenAIClient openai = client(IngateUnderTest.KEY);
         try {
             List<Model> models = openai.models().list().data();
-            assertThat(models).extracting(Model::id).contains("gpt-4o-mini", "gpt-4o", "claude-3-5-haiku-latest").doesNotHaveDuplicates();
+            assertThat(models.subList(0, 4)).extracting(Model::id)
+                    .containsExactly("babbage-002", "gpt-5-nano", "gpt-5-nano-2025-08-07", "text-embedding-3-small");
+            assertThat(models).extracting(Model::id).contains("gpt-4o-mini", "claude-3-5-haiku-latest").doesNotHaveDuplicates();
+            assertThat(models).filteredOn(model -> model.id().equals("gpt-5-nano")).extracting(Model::ownedBy).containsExactly("system");
             assertThat(models).filteredOn(model -> model.id().equals("gpt-4o-mini")).extracting(Model::ownedBy).containsExactly("openai");
             assertThat(models).filteredOn(model -> model.id().startsWith("claude-")).extracting(Model::ownedBy).containsOnly("anthropic");
-            assertThat(openai.models().retrieve("gpt-4o").ownedBy()).isEqualTo("openai");
             assertThatThrownBy(() -> openai.models().retrieve("no-such-model")).isInstanceOf(NotFoundException.class);
         } finally {
             openai.close();
         }
-        assertThat(fx.openai.requests()).as("answered by Ingate").isEmpty();
+        assertThat(fx.openai.requests()).extracting(MockProvider.Recorded::path).contains("/v1/models");
     }
 
     @Test
-    void aScopedKeySeesOnlyWhatItMayUse() {
-        JsonNode list = json(send(request(fx.url(), "/v1/models").header("Authorization", "Bearer " + SCOPED)));
-        assertThat(list.path("object").asString()).isEqualTo("list");
-        assertThat(list.path("data").size()).isPositive();
-        for (JsonNode model : list.path("data")) {
-            assertThat(model.path("id").asString()).startsWith("gpt-4o");
-            assertThat(model.path("owned_by").asString()).isEqualTo("openai");
-        }
+    void theListIsTheProvidersAnswerAsSpecsPathTableSays() {
+        HttpResponse<String> response = send(request(fx.url(), "/v1/models").header("Authorization", "Bearer " + IngateUnderTest.KEY));
+        assertThat(response.headers().firstValue("X-Ingate-Served-By")).contains("openai");
+        assertThat(response.headers().firstValue("content-length")).isPresent();
+    }
+
+    @Test
+    void aFailingProviderAnswerPassesAsItCame() {
+        fx.openai.enqueue(dev.ingate.testkit.Behaviour.error(401, "Incorrect API key provided"));
+        HttpResponse<String> response = send(request(fx.url(), "/v1/models").header("Authorization", "Bearer " + IngateUnderTest.KEY));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(json(response).at("/error/message").asString()).isEqualTo("Incorrect API key provided");
     }
 
     @Test

@@ -21,7 +21,7 @@ class TranslationPairsTest extends ProxyTestBase {
     static List<Arguments> pairs() {
         List<Arguments> pairs = new ArrayList<>();
         for (CallerShape caller : CallerShape.values()) {
-            for (String provider : List.of("openai", "anthropic", "ollama")) {
+            for (String provider : List.of("openai", "anthropic", "ollama", "gemini")) {
                 if (!provider.equals(nativeProvider(caller))) {
                     pairs.add(Arguments.of(caller, provider, false));
                     pairs.add(Arguments.of(caller, provider, true));
@@ -36,6 +36,8 @@ class TranslationPairsTest extends ProxyTestBase {
             case OPENAI_CHAT -> "openai";
             case ANTHROPIC -> "anthropic";
             case OLLAMA -> "ollama";
+            case OPENAI_RESPONSES -> "openai";
+            case GEMINI -> "gemini";
         };
     }
 
@@ -43,6 +45,7 @@ class TranslationPairsTest extends ProxyTestBase {
         return switch (provider) {
             case "openai" -> fx.openai;
             case "anthropic" -> fx.anthropic;
+            case "gemini" -> fx.gemini;
             default -> fx.ollama;
         };
     }
@@ -58,7 +61,11 @@ class TranslationPairsTest extends ProxyTestBase {
         String text = stream ? caller.streamedText(response.body()) : caller.text(json(response));
         assertThat(text).isEqualTo(MockProvider.REPLY_TEXT);
         MockProvider.Recorded upstream = mock(provider).lastRequest();
-        assertThat(upstream.json().path("model").asString()).isEqualTo("some-model");
-        assertThat(upstream.json().path("stream").asBoolean(false)).isEqualTo(stream);
+        if (provider.equals("gemini")) {
+            assertThat(upstream.path()).isEqualTo("/v1beta/models/some-model" + (stream ? ":streamGenerateContent" : ":generateContent"));
+        } else {
+            assertThat(upstream.json().path("model").asString()).isEqualTo("some-model");
+            assertThat(upstream.json().path("stream").asBoolean(false)).isEqualTo(stream);
+        }
     }
 }
