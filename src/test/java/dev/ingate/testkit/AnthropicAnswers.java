@@ -33,6 +33,14 @@ final class AnthropicAnswers implements Dialect {
     }
 
     @Override
+    public Answer reject(MockProvider.Recorded r) {
+        if (!(r.method() + " " + r.path()).equals("POST /v1/messages")) return null;
+        ObjectNode req = Wire.request(r);
+        String problem = req == null ? null : AnthropicRules.check(req);
+        return problem == null ? null : error(400, problem, "invalid_request_error");
+    }
+
+    @Override
     public Answer error(int status, String message) {
         String type = switch (status) {
             case 400 -> "invalid_request_error";

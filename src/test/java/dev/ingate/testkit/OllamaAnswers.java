@@ -40,6 +40,15 @@ final class OllamaAnswers implements Dialect {
     }
 
     @Override
+    public Answer reject(MockProvider.Recorded r) {
+        if (!(r.method() + " " + r.path()).equals("POST /api/chat")) return null;
+        ObjectNode req = Wire.request(r);
+        if (req == null || Wire.text(req, "model", "").isEmpty()) return null;
+        String problem = OllamaRules.check(req);
+        return problem == null ? null : error(400, problem);
+    }
+
+    @Override
     public Answer error(int status, String message) {
         return new Answer(status, java.util.Map.of("content-type", JSON_CONTENT_TYPE),
                 List.of(Wire.object().put("error", message).toString()), false);

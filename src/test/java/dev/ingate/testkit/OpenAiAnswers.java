@@ -44,6 +44,19 @@ final class OpenAiAnswers implements Dialect {
     }
 
     @Override
+    public Answer reject(MockProvider.Recorded r) {
+        String route = r.method() + " " + r.path();
+        ObjectNode req = Wire.request(r);
+        if (req == null) return null;
+        Problem p = switch (route) {
+            case "POST /v1/chat/completions" -> OpenAiChatRules.check(req);
+            case "POST /v1/responses" -> OpenAiResponsesRules.check(req);
+            default -> null;
+        };
+        return p == null ? null : withRequestId(error(400, p.message(), "invalid_request_error", p.param(), p.code()));
+    }
+
+    @Override
     public Answer error(int status, String message) {
         String type = switch (status) {
             case 400, 404, 409, 422 -> "invalid_request_error";
@@ -56,11 +69,15 @@ final class OpenAiAnswers implements Dialect {
     }
 
     static Answer error(int status, String message, String type, String code) {
+        return error(status, message, type, null, code);
+    }
+
+    static Answer error(int status, String message, String type, String param, String code) {
         ObjectNode error = Wire.object();
         ObjectNode e = error.putObject("error");
         e.put("message", message);
         e.put("type", type);
-        e.putNull("param");
+        if (param == null) e.putNull("param"); else e.put("param", param);
         if (code == null) e.putNull("code"); else e.put("code", code);
         return Answer.json(status, error.toString());
     }
