@@ -31,8 +31,8 @@ final class ToolAnswers {
         }
 
         /**
-         * The arguments text in at least two pieces, cut inside the JSON (never at a token a client
-         * could parse alone), so a client that parses each delta instead of joining them fails.
+         * The arguments text cut in thirds (at least two pieces, cut mid-token), so a client that
+         * parses each delta on its own instead of joining them fails.
          */
         List<String> pieces() {
             String json = argumentsJson();
