@@ -91,7 +91,7 @@ final class AnthropicRules {
             if (!t.has("input_schema")) return "tools." + i + ".custom.input_schema: Field required";
             if (!t.get("input_schema").isObject()) return "tools." + i + ".custom.input_schema: Input should be a valid dictionary";
             for (String name : t.propertyNames()) {
-                if (!Set.of("type", "name", "description", "input_schema", "cache_control").contains(name)) {
+                if (!Set.of("type", "name", "description", "input_schema", "cache_control", "strict").contains(name)) {
                     return "tools." + i + ".custom." + name + ": Extra inputs are not permitted";
                 }
             }

@@ -46,6 +46,8 @@ class GeminiMockTest {
         JsonNode usage = r.get("usageMetadata");
         assertThat(usage.get("totalTokenCount").asInt())
                 .isEqualTo(usage.get("promptTokenCount").asInt() + usage.get("candidatesTokenCount").asInt());
+        assertThat(usage.get("promptTokenCount").asLong()).isEqualTo(CannedUsage.GEMINI.input());
+        assertThat(usage.get("candidatesTokenCount").asLong()).isEqualTo(CannedUsage.GEMINI.output());
         assertThat(r.get("modelVersion").asString()).isEqualTo("gemini-2.5-flash");
         assertThat(r.get("responseId").asString()).isNotEmpty();
         assertThat(GEMINI.lastRequest().header(KEY)).isEqualTo("k");

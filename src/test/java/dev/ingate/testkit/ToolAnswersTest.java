@@ -88,6 +88,7 @@ class ToolAnswersTest {
         }
         JsonNode usage = r.get("usage");
         assertThat(usage.get("total_tokens").asInt()).isEqualTo(usage.get("prompt_tokens").asInt() + usage.get("completion_tokens").asInt());
+        assertThat(usage.get("prompt_tokens").asLong()).isEqualTo(CannedUsage.OPENAI_CHAT_TOOLS.input());
 
         String required = "{\"model\":\"m\",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"w\",\"parameters\":"
                 + "{\"type\":\"object\",\"properties\":{\"location\":{},\"unit\":{}},\"required\":[\"location\",\"unit\"]}}}],"
@@ -125,6 +126,7 @@ class ToolAnswersTest {
         assertThat(ids.get(0)).isNotEqualTo(ids.get(1));
         assertThat(fragments.joinedAndParsed()).containsExactly(PARIS, PARIS);
         assertThat(usage.get("total_tokens").asInt()).isEqualTo(usage.get("prompt_tokens").asInt() + usage.get("completion_tokens").asInt());
+        assertThat(usage.get("completion_tokens").asLong()).isEqualTo(CannedUsage.OPENAI_CHAT_TOOLS.output());
     }
 
     @Test
