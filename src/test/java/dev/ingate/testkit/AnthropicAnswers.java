@@ -28,8 +28,16 @@ final class AnthropicAnswers implements Dialect {
             return withRequestId(Answer.json(200, Wire.object().put("input_tokens", INPUT_TOKENS).toString()));
         }
         String model = Wire.text(req, "model", "claude-sonnet-4-5-20250929");
-        String toolName = toolName(req);
-        return withRequestId(Wire.flag(req, "stream", false) ? stream(model, toolName) : message(model, toolName));
+        List<ToolAnswers.Call> calls = toolCalls(r, req);
+        return withRequestId(Wire.flag(req, "stream", false) ? stream(model, calls) : message(model, calls));
+    }
+
+    @Override
+    public Answer reject(MockProvider.Recorded r) {
+        if (!(r.method() + " " + r.path()).equals("POST /v1/messages")) return null;
+        ObjectNode req = Wire.request(r);
+        String problem = req == null ? null : AnthropicRules.check(req);
+        return problem == null ? null : error(400, problem, "invalid_request_error");
     }
 
     @Override
@@ -66,30 +74,33 @@ final class AnthropicAnswers implements Dialect {
         return a.header("request-id", Wire.id("req_011C"));
     }
 
-    /** The first tool's name when the model should call a tool, else null. */
-    private static String toolName(ObjectNode req) {
-        if (!Wire.nonEmptyArray(req, "tools")) return null;
+    /** Calls of the first tool, unless the last message carries tool results. */
+    private static List<ToolAnswers.Call> toolCalls(MockProvider.Recorded r, ObjectNode req) {
+        if (!Wire.nonEmptyArray(req, "tools")) return List.of();
         JsonNode content = Wire.last(req, "messages").path("content");
         if (content.isArray()) {
             for (JsonNode block : content) {
-                if ("tool_result".equals(Wire.text(block, "type", ""))) return null;
+                if ("tool_result".equals(Wire.text(block, "type", ""))) return List.of();
             }
         }
-        return req.get("tools").get(0).path("name").asString("get_current_weather");
+        JsonNode tool = req.get("tools").get(0);
+        return ToolAnswers.calls(r, tool.path("name").asString("get_current_weather"), tool.get("input_schema"), "toolu_01");
     }
 
-    private static Answer message(String model, String toolName) {
+    private static Answer message(String model, List<ToolAnswers.Call> calls) {
         ObjectNode m = Wire.object().put("id", Wire.id("msg_01")).put("type", "message").put("role", "assistant")
                 .put("model", model);
         var content = m.putArray("content");
-        if (toolName == null) {
+        if (calls.isEmpty()) {
             content.addObject().put("type", "text").put("text", Wire.REPLY_TEXT);
         } else {
             content.addObject().put("type", "text").put("text", TOOL_PREAMBLE);
-            content.addObject().put("type", "tool_use").put("id", "toolu_01A09q90qw90lq917835lq9")
-                    .put("name", toolName).set("input", Wire.object(Wire.TOOL_ARGUMENTS));
+            for (ToolAnswers.Call c : calls) {
+                content.addObject().put("type", "tool_use").put("id", c.id()).put("name", c.name())
+                        .set("input", c.arguments());
+            }
         }
-        m.put("stop_reason", toolName == null ? "end_turn" : "tool_use");
+        m.put("stop_reason", calls.isEmpty() ? "end_turn" : "tool_use");
         m.putNull("stop_sequence");
         m.set("usage", usage(OUTPUT_TOKENS));
         return Answer.json(200, m.toString());
@@ -100,7 +111,7 @@ final class AnthropicAnswers implements Dialect {
                 .put("cache_read_input_tokens", 0).put("output_tokens", outputTokens);
     }
 
-    private static Answer stream(String model, String toolName) {
+    private static Answer stream(String model, List<ToolAnswers.Call> calls) {
         List<String> events = new ArrayList<>();
         ObjectNode start = Wire.object().put("type", "message_start");
         ObjectNode m = start.putObject("message").put("id", Wire.id("msg_01")).put("type", "message")
@@ -112,27 +123,29 @@ final class AnthropicAnswers implements Dialect {
         m.set("usage", usage(1));
         events.add(event(start));
 
-        List<String> texts = toolName == null ? Wire.REPLY : List.of("I'll check", " that for you.");
+        List<String> texts = calls.isEmpty() ? Wire.REPLY : List.of("I'll check", " that for you.");
         events.add(event(blockStart(0, Wire.object().put("type", "text").put("text", ""))));
         events.add(event(Wire.object().put("type", "ping")));
         for (String t : texts) {
             events.add(event(delta(0, Wire.object().put("type", "text_delta").put("text", t))));
         }
         events.add(event(Wire.object().put("type", "content_block_stop").put("index", 0)));
-        if (toolName != null) {
-            ObjectNode toolUse = Wire.object().put("type", "tool_use").put("id", "toolu_01A09q90qw90lq917835lq9")
-                    .put("name", toolName);
+        int index = 1;
+        for (ToolAnswers.Call c : calls) {
+            ObjectNode toolUse = Wire.object().put("type", "tool_use").put("id", c.id()).put("name", c.name());
             toolUse.putObject("input");
-            events.add(event(blockStart(1, toolUse)));
+            events.add(event(blockStart(index, toolUse)));
+            // The API's first input_json_delta is empty; clients must cope with it.
             List<String> pieces = new ArrayList<>(List.of(""));
-            pieces.addAll(Wire.TOOL_ARGUMENT_PIECES);
+            pieces.addAll(c.pieces());
             for (String p : pieces) {
-                events.add(event(delta(1, Wire.object().put("type", "input_json_delta").put("partial_json", p))));
+                events.add(event(delta(index, Wire.object().put("type", "input_json_delta").put("partial_json", p))));
             }
-            events.add(event(Wire.object().put("type", "content_block_stop").put("index", 1)));
+            events.add(event(Wire.object().put("type", "content_block_stop").put("index", index)));
+            index++;
         }
         ObjectNode messageDelta = Wire.object().put("type", "message_delta");
-        messageDelta.putObject("delta").put("stop_reason", toolName == null ? "end_turn" : "tool_use")
+        messageDelta.putObject("delta").put("stop_reason", calls.isEmpty() ? "end_turn" : "tool_use")
                 .putNull("stop_sequence");
         messageDelta.putObject("usage").put("output_tokens", OUTPUT_TOKENS);
         events.add(event(messageDelta));

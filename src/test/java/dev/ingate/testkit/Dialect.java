@@ -11,4 +11,12 @@ interface Dialect {
 
     /** A 429 in the provider's own envelope, with retry-after. */
     Answer rateLimited();
+
+    /**
+     * In strict mode, checked before {@link #answer}: the error the real API gives for a request it
+     * refuses (in its own envelope), or null when the real API would accept it.
+     */
+    default Answer reject(MockProvider.Recorded request) {
+        return null;
+    }
 }

@@ -93,6 +93,10 @@ final class Exchange {
 
     private Answer defaultAnswer() {
         try {
+            if (mock.isStrict()) {
+                Answer refused = dialect.reject(recorded);
+                if (refused != null) return refused;
+            }
             return dialect.answer(recorded);
         } catch (RuntimeException e) {
             e.printStackTrace();

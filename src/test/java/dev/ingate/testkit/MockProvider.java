@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A mock LLM provider: a real HTTP server on loopback (random port, started on first use of
- * {@link #port()}/{@link #baseUrl()}) speaking OpenAI's, Anthropic's or Ollama's wire format. It
+ * {@link #port()}/{@link #baseUrl()}) speaking OpenAI's, Anthropic's, Ollama's or Gemini's wire format. It
  * records every request, answers from a FIFO queue of one-shot {@link Behaviour}s (then the sticky
  * {@link #always} behaviour, then the provider's normal answer) and notices client aborts.
  */
@@ -71,6 +71,7 @@ public final class MockProvider implements AutoCloseable {
     private Behaviour sticky;
     private int abortsAwaited;
     private boolean tls;
+    private boolean strict;
     private boolean closed;
     private HttpServer server;
 
@@ -96,11 +97,34 @@ public final class MockProvider implements AutoCloseable {
         return new MockProvider("ollama", new OllamaAnswers());
     }
 
+    /**
+     * Google's Gemini API: POST /v1beta/models/{model}:generateContent and
+     * :streamGenerateContent (SSE with {@code ?alt=sse}, else one JSON array). Needs an
+     * {@code x-goog-api-key} header (or {@code ?key=}); any non-empty key is accepted.
+     */
+    public static MockProvider gemini() {
+        return new MockProvider("gemini", new GeminiAnswers());
+    }
+
     /** Serve HTTPS with a self-signed certificate for localhost/127.0.0.1. Call before first use. */
     public MockProvider tls() {
         synchronized (lock) {
             if (server != null) throw new IllegalStateException("tls() must be called before the server starts");
             tls = true;
+        }
+        return this;
+    }
+
+    /**
+     * Validate each request as the real API does before giving the normal answer: a request the real
+     * provider would refuse gets its 400 (Gemini: also 401/403) in the provider's own envelope, so a
+     * bad translation fails the test instead of passing against a lenient mock. Scripted behaviours
+     * ({@link Behaviour#json}, {@link Behaviour#error}, …) still answer as scripted. Call before first use.
+     */
+    public MockProvider strict() {
+        synchronized (lock) {
+            if (server != null) throw new IllegalStateException("strict() must be called before the server starts");
+            strict = true;
         }
         return this;
     }
@@ -250,6 +274,12 @@ public final class MockProvider implements AutoCloseable {
             if (closed) return;
             aborts.add(Instant.now());
             lock.notifyAll();
+        }
+    }
+
+    boolean isStrict() {
+        synchronized (lock) {
+            return strict;
         }
     }
 

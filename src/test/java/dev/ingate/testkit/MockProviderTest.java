@@ -84,7 +84,7 @@ class MockProviderTest {
         for (var e : events.subList(0, events.size() - 1)) {
             args.append(json(e.getValue()).at("/choices/0/delta/tool_calls/0/function/arguments").asString(""));
         }
-        assertThat(json(args.toString()).get("location").asString()).isEqualTo("Boston, MA");
+        assertThat(json(args.toString()).get("city").asString()).isEqualTo("Paris");
         assertThat(json(events.get(0).getValue()).at("/choices/0/delta/tool_calls/0/function/name").asString()).isEqualTo("lookup");
     }
 
@@ -177,7 +177,7 @@ class MockProviderTest {
                 assertThat(d.at("/content_block/name").asString()).isEqualTo("lookup");
             }
         }
-        assertThat(json(partial.toString()).get("location").asString()).isEqualTo("Boston, MA");
+        assertThat(json(partial.toString()).get("city").asString()).isEqualTo("Paris");
         assertThat(json(events.get(events.size() - 2).getValue()).at("/delta/stop_reason").asString()).isEqualTo("tool_use");
 
         assertThat(json(post(ANTHROPIC, "/v1/messages/count_tokens", "{\"model\":\"c\",\"messages\":[]}").body())

@@ -33,10 +33,19 @@ final class OllamaAnswers implements Dialect {
         if (model.isEmpty()) return error(400, "model is required");
         boolean stream = Wire.flag(req, "stream", true);
         return switch (route) {
-            case "POST /api/chat" -> chat(req, model, stream);
+            case "POST /api/chat" -> chat(r, req, model, stream);
             case "POST /api/generate" -> generate(model, stream);
             default -> embed(req, model);
         };
+    }
+
+    @Override
+    public Answer reject(MockProvider.Recorded r) {
+        if (!(r.method() + " " + r.path()).equals("POST /api/chat")) return null;
+        ObjectNode req = Wire.request(r);
+        if (req == null || Wire.text(req, "model", "").isEmpty()) return null;
+        String problem = OllamaRules.check(req);
+        return problem == null ? null : error(400, problem);
     }
 
     @Override
@@ -70,14 +79,20 @@ final class OllamaAnswers implements Dialect {
         return o.toString() + "\n";
     }
 
-    private Answer chat(ObjectNode req, String model, boolean stream) {
+    private Answer chat(MockProvider.Recorded r, ObjectNode req, String model, boolean stream) {
         boolean tools = Wire.nonEmptyArray(req, "tools") && !"tool".equals(Wire.text(Wire.last(req, "messages"), "role", ""));
         ObjectNode toolMessage = null;
         if (tools) {
-            String name = req.get("tools").get(0).path("function").path("name").asString("get_current_weather");
+            JsonNode function = req.get("tools").get(0).path("function");
             toolMessage = Wire.object().put("role", "assistant").put("content", "");
-            toolMessage.putArray("tool_calls").addObject().putObject("function").put("name", name)
-                    .set("arguments", Wire.object(Wire.TOOL_ARGUMENTS));
+            var toolCalls = toolMessage.putArray("tool_calls");
+            int i = 0;
+            // Ollama sends arguments as an object, whole, and (since 0.12) an id and index per call.
+            for (ToolAnswers.Call c : ToolAnswers.calls(r, function.path("name").asString("get_current_weather"),
+                    function.get("parameters"), "call_")) {
+                toolCalls.addObject().put("id", c.id()).putObject("function").put("index", i++)
+                        .put("name", c.name()).set("arguments", c.arguments());
+            }
         }
         if (!stream) {
             ObjectNode o = head(model);

@@ -28,10 +28,10 @@ final class OpenAiAnswers implements Dialect {
             }
         }
         return switch (route) {
-            case "POST /v1/chat/completions" -> chat(req);
+            case "POST /v1/chat/completions" -> chat(r, req);
             case "POST /v1/completions" -> completion(req);
             case "POST /v1/embeddings" -> embeddings(req);
-            case "POST /v1/responses" -> responses.answer(req, model(req, RECORDED_MODEL));
+            case "POST /v1/responses" -> responses.answer(r, req, model(req, RECORDED_MODEL));
             default -> error(404, "Invalid URL (" + route + ")", "invalid_request_error", null);
         };
     }
@@ -41,6 +41,19 @@ final class OpenAiAnswers implements Dialect {
             case "POST /v1/chat/completions", "POST /v1/completions", "POST /v1/embeddings", "POST /v1/responses" -> true;
             default -> false;
         };
+    }
+
+    @Override
+    public Answer reject(MockProvider.Recorded r) {
+        String route = r.method() + " " + r.path();
+        ObjectNode req = Wire.request(r);
+        if (req == null) return null;
+        Problem p = switch (route) {
+            case "POST /v1/chat/completions" -> OpenAiChatRules.check(req);
+            case "POST /v1/responses" -> OpenAiResponsesRules.check(req);
+            default -> null;
+        };
+        return p == null ? null : withRequestId(error(400, p.message(), "invalid_request_error", p.param(), p.code()));
     }
 
     @Override
@@ -56,11 +69,15 @@ final class OpenAiAnswers implements Dialect {
     }
 
     static Answer error(int status, String message, String type, String code) {
+        return error(status, message, type, null, code);
+    }
+
+    static Answer error(int status, String message, String type, String param, String code) {
         ObjectNode error = Wire.object();
         ObjectNode e = error.putObject("error");
         e.put("message", message);
         e.put("type", type);
-        e.putNull("param");
+        if (param == null) e.putNull("param"); else e.put("param", param);
         if (code == null) e.putNull("code"); else e.put("code", code);
         return Answer.json(status, error.toString());
     }
@@ -85,18 +102,22 @@ final class OpenAiAnswers implements Dialect {
 
     // ---- chat completions -------------------------------------------------------------------
 
-    private Answer chat(ObjectNode req) {
+    private Answer chat(MockProvider.Recorded r, ObjectNode req) {
         String model = model(req, RECORDED_MODEL);
-        boolean tools = Wire.nonEmptyArray(req, "tools") && !"tool".equals(Wire.text(Wire.last(req, "messages"), "role", ""));
-        String toolName = tools ? req.get("tools").get(0).path("function").path("name").asString("get_current_weather") : null;
+        List<ToolAnswers.Call> calls = toolCalls(r, req);
+        String usageResource = calls.isEmpty() ? "openai/chat-completion.json" : "openai/chat-completion-tools.json";
         if (!Wire.flag(req, "stream", false)) {
-            ObjectNode body = Wire.object(Wire.resource(tools ? "openai/chat-completion-tools.json" : "openai/chat-completion.json"));
+            ObjectNode body = Wire.object(Wire.resource(usageResource));
             body.put("model", model);
             ObjectNode message = (ObjectNode) body.get("choices").get(0).get("message");
-            if (tools) {
-                ((ObjectNode) message.get("tool_calls").get(0).get("function")).put("name", toolName);
-            } else {
+            if (calls.isEmpty()) {
                 message.put("content", Wire.REPLY_TEXT);
+            } else {
+                ArrayNode toolCalls = message.putArray("tool_calls");
+                for (ToolAnswers.Call c : calls) {
+                    ObjectNode call = toolCalls.addObject().put("id", c.id()).put("type", "function");
+                    call.putObject("function").put("name", c.name()).put("arguments", c.argumentsJson());
+                }
             }
             return withRequestId(Answer.json(200, body.toString()));
         }
@@ -105,11 +126,11 @@ final class OpenAiAnswers implements Dialect {
         for (String event : Wire.resource("openai/chat-completion-stream.sse").split("\n\n")) {
             if (event.startsWith("data: {")) chunks.add(Wire.object(event.substring(6)));
         }
-        if (tools) chunks = toolChunks(chunks.getFirst(), chunks.getLast(), toolName);
+        if (!calls.isEmpty()) chunks = toolChunks(chunks.getFirst(), chunks.getLast(), calls);
         if (usage) {
             ObjectNode last = chunks.getLast().deepCopy();
             last.putArray("choices");
-            last.set("usage", Wire.object(Wire.resource("openai/chat-completion.json")).get("usage"));
+            last.set("usage", Wire.object(Wire.resource(usageResource)).get("usage"));
             last.put("obfuscation", "t9");
             chunks.forEach(c -> c.putNull("usage"));
             chunks.add(last);
@@ -123,21 +144,42 @@ final class OpenAiAnswers implements Dialect {
         return withRequestId(Answer.sse(events));
     }
 
-    /** A streamed tool call in OpenAI's chunk shape: id and name first, then argument pieces. */
-    private static List<ObjectNode> toolChunks(ObjectNode roleChunk, ObjectNode finishChunk, String toolName) {
+    /** Calls of the first declared function tool, unless the conversation ends with a tool result. */
+    private static List<ToolAnswers.Call> toolCalls(MockProvider.Recorded r, ObjectNode req) {
+        if (!Wire.nonEmptyArray(req, "tools") || "tool".equals(Wire.text(Wire.last(req, "messages"), "role", ""))) {
+            return List.of();
+        }
+        JsonNode function = req.get("tools").get(0).path("function");
+        return ToolAnswers.calls(r, function.path("name").asString("get_current_weather"),
+                function.get("parameters"), "call_");
+    }
+
+    /**
+     * Streamed tool calls in OpenAI's chunk shape: per call, one chunk with index, id, type and name
+     * (arguments ""), then argument pieces carrying only index and arguments; the first chunk also
+     * carries the role. Then the finish chunk.
+     */
+    private static List<ObjectNode> toolChunks(ObjectNode roleChunk, ObjectNode finishChunk, List<ToolAnswers.Call> calls) {
         List<ObjectNode> out = new ArrayList<>();
-        ObjectNode first = roleChunk.deepCopy();
-        ObjectNode delta = (ObjectNode) first.get("choices").get(0).get("delta");
-        delta.putNull("content");
-        ObjectNode call = delta.putArray("tool_calls").addObject();
-        call.put("index", 0).put("id", "call_8fxy20OEu9ulvvaa5b5CzVA4").put("type", "function");
-        call.putObject("function").put("name", toolName).put("arguments", "");
-        out.add(first);
-        for (String piece : Wire.TOOL_ARGUMENT_PIECES) {
-            ObjectNode c = roleChunk.deepCopy();
-            ObjectNode d = ((ObjectNode) c.get("choices").get(0)).putObject("delta");
-            d.putArray("tool_calls").addObject().put("index", 0).putObject("function").put("arguments", piece);
-            out.add(c);
+        for (int i = 0; i < calls.size(); i++) {
+            ToolAnswers.Call c = calls.get(i);
+            ObjectNode head = roleChunk.deepCopy();
+            ObjectNode delta = (ObjectNode) head.get("choices").get(0).get("delta");
+            if (i == 0) {
+                delta.putNull("content");
+            } else {
+                delta = ((ObjectNode) head.get("choices").get(0)).putObject("delta");
+            }
+            ObjectNode call = delta.putArray("tool_calls").addObject();
+            call.put("index", i).put("id", c.id()).put("type", "function");
+            call.putObject("function").put("name", c.name()).put("arguments", "");
+            out.add(head);
+            for (String piece : c.pieces()) {
+                ObjectNode chunk = roleChunk.deepCopy();
+                ObjectNode d = ((ObjectNode) chunk.get("choices").get(0)).putObject("delta");
+                d.putArray("tool_calls").addObject().put("index", i).putObject("function").put("arguments", piece);
+                out.add(chunk);
+            }
         }
         ObjectNode finish = finishChunk.deepCopy();
         ((ObjectNode) finish.get("choices").get(0)).put("finish_reason", "tool_calls");

@@ -21,12 +21,6 @@ final class Wire {
 
     static final String REPLY_TEXT = String.join("", REPLY);
 
-    /** Arguments of the recorded OpenAI tool call (chat-tools), whole and in stream pieces. */
-    static final String TOOL_ARGUMENTS = "{\"location\":\"Boston, MA\",\"unit\":\"fahrenheit\"}";
-
-    static final List<String> TOOL_ARGUMENT_PIECES =
-            List.of("{\"location\":", "\"Boston, MA\"", ",\"unit\":", "\"fahrenheit\"}");
-
     private Wire() {}
 
     static String resource(String name) {
