@@ -4,7 +4,7 @@ import dev.ingate.testkit.IngateUnderTest;
 import dev.ingate.testkit.MockProvider;
 
 /**
- * Three mock providers (OpenAI, Anthropic, Ollama) and an Ingate in front of them, with the built-in
+ * Four mock providers (OpenAI, Anthropic, Ollama, Gemini) and an Ingate in front of them, with the built-in
  * providers pointed at the mocks and a few custom providers that exercise every provider setting.
  */
 final class ProxyFixture implements AutoCloseable {
@@ -16,6 +16,7 @@ final class ProxyFixture implements AutoCloseable {
     final MockProvider openai = MockProvider.openai();
     final MockProvider anthropic = MockProvider.anthropic();
     final MockProvider ollama = MockProvider.ollama();
+    final MockProvider gemini = MockProvider.gemini();
     final IngateUnderTest ingate;
 
     ProxyFixture(String topLevelYaml) {
@@ -36,6 +37,7 @@ final class ProxyFixture implements AutoCloseable {
                   openai: { base_url: "%1$s", api_key: "%4$s" }
                   anthropic: { base_url: "%2$s", api_key: "%5$s" }
                   ollama: { base_url: "%3$s" }
+                  gemini: { type: gemini, base_url: "%11$s", api_key: "gemini-upstream-secret" }
                   azure-gpt4:
                     type: openai
                     base_url: "%1$s"
@@ -52,7 +54,8 @@ final class ProxyFixture implements AutoCloseable {
                 %10$s
                 """.formatted(openai.baseUrl(), anthropic.baseUrl(), ollama.baseUrl(),
                 OPENAI_UPSTREAM_KEY, ANTHROPIC_UPSTREAM_KEY, AZURE_UPSTREAM_KEY, IngateUnderTest.KEY,
-                keysYaml.stripTrailing(), withMockUrls(providersYaml).stripTrailing(), withMockUrls(topLevelYaml).stripTrailing()));
+                keysYaml.stripTrailing(), withMockUrls(providersYaml).stripTrailing(), withMockUrls(topLevelYaml).stripTrailing(),
+                gemini.baseUrl()));
     }
 
     /** Extra providers may point at the mocks: {@code {openai_mock}}, {@code {anthropic_mock}}, {@code {ollama_mock}}. */
@@ -69,9 +72,11 @@ final class ProxyFixture implements AutoCloseable {
         openai.reset();
         anthropic.reset();
         ollama.reset();
+        gemini.reset();
         openai.clearRequests();
         anthropic.clearRequests();
         ollama.clearRequests();
+        gemini.clearRequests();
     }
 
     @Override
@@ -80,5 +85,6 @@ final class ProxyFixture implements AutoCloseable {
         openai.close();
         anthropic.close();
         ollama.close();
+        gemini.close();
     }
 }
