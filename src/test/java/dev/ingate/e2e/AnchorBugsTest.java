@@ -137,7 +137,7 @@ class AnchorBugsTest {
         assertThat(usage.promptTokensDetails().orElseThrow().cachedTokens()).contains(4096L);
 
         JsonNode record = Poll.until("the record", Duration.ofSeconds(10),
-                () -> admin.records(Map.of("session_id", "anchor-cache")), list -> !list.isEmpty()).getFirst();
+                () -> admin.records(Map.of("session", "anchor-cache")), list -> !list.isEmpty()).getFirst();
         assertThat(record.path("provider").asString()).isEqualTo("anthropic");
         assertThat(record.path("cached_input_tokens").asLong()).isEqualTo(4096);
         assertThat(record.path("output_tokens").asLong()).isEqualTo(393);
