@@ -39,6 +39,7 @@ final class RequestPreparer {
     private final PriceCatalog prices;
     private final Exchange ex;
     private final boolean translateAsked;
+    private final boolean extrasPresent;
     private CanonicalRequest decoded;
 
     RequestPreparer(Codecs codecs, PriceCatalog prices, Exchange ex) {
@@ -46,6 +47,7 @@ final class RequestPreparer {
         this.prices = prices;
         this.ex = ex;
         this.translateAsked = "true".equalsIgnoreCase(ex.request().getHeader(TRANSLATE_HEADER));
+        this.extrasPresent = Boolean.TRUE.equals(ex.attribute(ProviderExtras.PRESENT));
     }
 
     /** @throws dev.ingate.translate.TranslationException when the caller's body is not a valid request of its shape */
@@ -65,7 +67,11 @@ final class RequestPreparer {
         CanonicalRequest upstreamRequest = callerRequest.withModel(target.modelOr(callerRequest.model()));
         Encoded encoded = upstream.get().encodeRequest(upstreamRequest, defaultMaxTokens(provider, upstreamRequest.model()));
         ShapeCodec.UpstreamTarget where = upstream.get().upstreamTarget(upstreamRequest);
-        return new Outcome(new PreparedRequest(Buffer.buffer(encoded.json()), where.path(), where.query(),
+        Buffer body = Buffer.buffer(encoded.json());
+        if (extrasPresent) {
+            body = ProviderExtras.mergeInto(body, ex.body(), provider);
+        }
+        return new Outcome(new PreparedRequest(body, where.path(), where.query(),
                 new Translation(caller.get(), upstream.get(), callerRequest), encoded.droppedParams()), null);
     }
 
@@ -91,7 +97,7 @@ final class RequestPreparer {
     }
 
     private PreparedRequest passThrough(Target target, String path) {
-        Buffer body = ex.body();
+        Buffer body = extrasPresent ? ProviderExtras.forTarget(ex.body(), target.provider()) : ex.body();
         if (target.model().isPresent() && !target.model().get().equals(ex.model())) {
             if (Codecs.isGeminiPath(path)) {
                 path = GeminiPaths.withModel(path, target.model().get());
@@ -104,7 +110,8 @@ final class RequestPreparer {
 
     private CanonicalRequest decode(ShapeCodec caller, String path) {
         if (decoded == null) {
-            CanonicalRequest request = caller.decodeRequest(path, ex.body().toString(StandardCharsets.UTF_8));
+            String json = ex.body().toString(StandardCharsets.UTF_8);
+            CanonicalRequest request = caller.decodeRequest(path, extrasPresent ? withoutExtras(json) : json);
             // Ingate asked an OpenAI upstream for stream usage on the caller's behalf; the caller did not.
             if (Boolean.TRUE.equals(ex.attribute(StreamUsageRequest.STRIP_USAGE))) {
                 request = request.withStreamUsage(false);
@@ -112,6 +119,13 @@ final class RequestPreparer {
             decoded = request;
         }
         return decoded;
+    }
+
+    /** The caller's body without Ingate's extras fields, which belong to no shape. */
+    private static String withoutExtras(String json) {
+        tools.jackson.databind.node.ObjectNode root = dev.ingate.translate.Json.parseObject(json);
+        root.properties().removeIf(field -> ProviderExtras.isExtrasField(field.getKey()));
+        return dev.ingate.translate.Json.write(root);
     }
 
     private int defaultMaxTokens(Provider provider, String model) {

@@ -51,6 +51,7 @@ public final class InspectJson implements Interceptor {
         String model = null;
         boolean stream = false;
         String user = null;
+        boolean extras = false;
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), array, offset, body.length())) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -70,6 +71,9 @@ public final class InspectJson implements Interceptor {
                         String metadataUser = metadataUserId(parser);
                         user = user != null ? user : metadataUser;
                     } else {
+                        if (field.startsWith("ingate")) {
+                            extras = extras || dev.ingate.dispatch.ProviderExtras.isExtrasField(field);
+                        }
                         parser.skipChildren();
                     }
                 }
@@ -86,6 +90,9 @@ public final class InspectJson implements Interceptor {
             stream = ex.request().path().endsWith(":streamGenerateContent");
         }
         ex.requestFacts(model, stream, user);
+        if (extras) {
+            ex.attribute(dev.ingate.dispatch.ProviderExtras.PRESENT, Boolean.TRUE);
+        }
     }
 
     /** Anthropic's {@code metadata.user_id}; leaves the parser after the metadata object. */
