@@ -21,8 +21,23 @@ public final class OpenAiChunkDecoder implements StreamDecoder {
 
     private enum OpenKind { NONE, TEXT, THINKING, TOOL }
 
-    private final Map<Integer, Integer> blockIndexByToolIndex = new HashMap<>();
-    private final Map<Integer, String> toolIdByToolIndex = new HashMap<>();
+    /** One streamed tool call: its block once live, its arguments' completeness, fragments kept while waiting. */
+    private static final class ToolCall {
+        final String id;
+        final String name;
+        final JsonDepth arguments = new JsonDepth();
+        final StringBuilder kept = new StringBuilder();
+        int blockIndex = -1;
+
+        ToolCall(String id, String name) {
+            this.id = id;
+            this.name = name;
+        }
+    }
+
+    private final Map<Integer, ToolCall> toolsByIndex = new HashMap<>();
+    private final java.util.ArrayDeque<ToolCall> waiting = new java.util.ArrayDeque<>();
+    private ToolCall liveTool;
     private boolean started;
     private boolean finished;
     private int nextBlockIndex;
@@ -82,6 +97,7 @@ public final class OpenAiChunkDecoder implements StreamDecoder {
             decodeToolCall(call, out);
         }
         Json.text(choice, "finish_reason").ifPresent(reason -> {
+            flushWaiting(out);
             closeOpen(out);
             stopReason = FinishReasons.decode(reason);
         });
@@ -91,25 +107,59 @@ public final class OpenAiChunkDecoder implements StreamDecoder {
      * The first fragment of a tool call carries its id and name, later ones only its {@code index} and a piece of
      * the arguments; the index, not the order of arrival, says which call a fragment belongs to. Some
      * OpenAI-compatible servers send whole calls without an index: a new id at a known index is a new call.
+     *
+     * <p>Canonical blocks come one after another, but some servers interleave the fragments of parallel calls.
+     * So one call is live (its fragments pass as they come) and a call that starts meanwhile waits, its fragments
+     * kept, until the live call's arguments are a complete JSON value; then it goes live with what it kept. When
+     * calls come one after another, as OpenAI sends them, the live call is complete by the time the next begins,
+     * and every fragment passes at once.
      */
     private void decodeToolCall(JsonNode call, Consumer<StreamEvent> out) {
         int toolIndex = call.path("index").asInt(0);
         JsonNode function = call.path("function");
         String id = Json.text(call, "id", "");
-        Integer blockIndex = blockIndexByToolIndex.get(toolIndex);
-        if (blockIndex == null || !id.isEmpty() && !id.equals(toolIdByToolIndex.get(toolIndex))) {
-            closeOpen(out);
-            blockIndex = nextBlockIndex++;
-            blockIndexByToolIndex.put(toolIndex, blockIndex);
-            toolIdByToolIndex.put(toolIndex, id);
-            openBlockIndex = blockIndex;
-            openKind = OpenKind.TOOL;
-            out.accept(new StreamEvent.BlockStart(blockIndex,
-                    new StreamEvent.ToolCallBlock(id, Json.text(function, "name", ""))));
+        ToolCall tool = toolsByIndex.get(toolIndex);
+        if (tool == null || !id.isEmpty() && !id.equals(tool.id)) {
+            tool = new ToolCall(id, Json.text(function, "name", ""));
+            toolsByIndex.put(toolIndex, tool);
+            if (liveTool == null) {
+                goLive(tool, out);
+            } else {
+                waiting.add(tool);
+            }
         }
         String fragment = Json.text(function, "arguments", "");
         if (!fragment.isEmpty()) {
-            out.accept(new StreamEvent.BlockDelta(blockIndex, new StreamEvent.ToolArgumentsDelta(fragment)));
+            tool.arguments.feed(fragment);
+            if (tool == liveTool) {
+                out.accept(new StreamEvent.BlockDelta(tool.blockIndex, new StreamEvent.ToolArgumentsDelta(fragment)));
+            } else {
+                tool.kept.append(fragment);
+            }
+        }
+        while (!waiting.isEmpty() && (liveTool == null || liveTool.arguments.complete())) {
+            goLive(waiting.removeFirst(), out);
+        }
+    }
+
+    /** Opens the call's block (closing whatever was open) and sends what it kept while it waited. */
+    private void goLive(ToolCall tool, Consumer<StreamEvent> out) {
+        closeOpen(out);
+        tool.blockIndex = nextBlockIndex++;
+        openBlockIndex = tool.blockIndex;
+        openKind = OpenKind.TOOL;
+        liveTool = tool;
+        out.accept(new StreamEvent.BlockStart(tool.blockIndex, new StreamEvent.ToolCallBlock(tool.id, tool.name)));
+        if (!tool.kept.isEmpty()) {
+            out.accept(new StreamEvent.BlockDelta(tool.blockIndex, new StreamEvent.ToolArgumentsDelta(tool.kept.toString())));
+            tool.kept.setLength(0);
+        }
+    }
+
+    /** Calls still waiting when the stream ends go out whole, in the order they began. */
+    private void flushWaiting(Consumer<StreamEvent> out) {
+        while (!waiting.isEmpty()) {
+            goLive(waiting.removeFirst(), out);
         }
     }
 
@@ -128,10 +178,12 @@ public final class OpenAiChunkDecoder implements StreamDecoder {
         if (openKind != OpenKind.NONE) {
             out.accept(new StreamEvent.BlockStop(openBlockIndex));
             openKind = OpenKind.NONE;
+            liveTool = null;
         }
     }
 
     private void finish(Consumer<StreamEvent> out) {
+        flushWaiting(out);
         closeOpen(out);
         out.accept(new StreamEvent.MessageDelta(stopReason == null ? StopReason.END_TURN : stopReason, Optional.empty(),
                 Optional.ofNullable(usage)));
