@@ -27,6 +27,9 @@ final class RouteParser {
         this.knownProviders = knownProviders;
     }
 
+    /** The model name that lets the router choose by the rule's strategy. */
+    static final String AUTO = "auto";
+
     List<RouteRule> routes(Node node) {
         List<RouteRule> out = new ArrayList<>();
         Map<String, Integer> patterns = new HashMap<>();
@@ -65,7 +68,12 @@ final class RouteParser {
         }
         List<RouteTarget> targets = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            targets.add(target(items.get(i), targetsPath + "[" + i + "]"));
+            RouteTarget target = target(items.get(i), targetsPath + "[" + i + "]");
+            if (model.equals(AUTO) && target.model().isEmpty()) {
+                // "auto" is no provider's model: sent on as it is, every provider would answer 404
+                throw y.error(items.get(i), targetsPath + "[" + i + "].model", "a target of the \"auto\" route must name its model");
+            }
+            targets.add(target);
         }
         return new RouteRule(model, strategy, targets);
     }

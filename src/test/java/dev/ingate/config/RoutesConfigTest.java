@@ -121,6 +121,8 @@ class RoutesConfigTest {
         assertThat(error(route("{ model: m, stratgy: weighted, targets: [ { provider: openai } ] }"))).isEqualTo(
                 "config.yaml:2: routes[0].stratgy: unknown key (expected one of: model, strategy, targets)");
         assertThat(error("routes: { model: m }\n")).isEqualTo("config.yaml:1: routes: expected a list, got a mapping");
+        assertThat(error(route("{ model: auto, targets: [ { provider: openai, model: gpt-4o-mini }, { provider: openai } ] }"))).isEqualTo(
+                "config.yaml:2: routes[0].targets[1].model: a target of the \"auto\" route must name its model");
     }
 
     @Test
