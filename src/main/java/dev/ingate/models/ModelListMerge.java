@@ -1,9 +1,8 @@
 package dev.ingate.models;
 
 import dev.ingate.keys.GatewayKey;
-import dev.ingate.stream.Rewriter;
+import dev.ingate.stream.WholeBodyRewriter;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -20,43 +19,24 @@ import java.util.Set;
  * can serve appended (routing aliases, other providers' models) and everything the caller's key may not use
  * left out. An answer that is not an OpenAI list passes as it came.
  */
-final class ModelListMerge implements Rewriter {
+final class ModelListMerge extends WholeBodyRewriter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<ModelList.Entry> ingateModels;
     private final GatewayKey key;
-    private final HttpServerResponse client;
-    private final Buffer collected = Buffer.buffer();
 
     ModelListMerge(List<ModelList.Entry> ingateModels, GatewayKey key, HttpServerResponse client) {
+        super(client);
         this.ingateModels = ingateModels;
         this.key = key;
-        this.client = client;
     }
 
     @Override
-    public Buffer apply(Buffer chunk) {
-        collected.appendBuffer(chunk);
-        return Buffer.buffer(0);
-    }
-
-    @Override
-    public boolean answersWhole() {
-        return true;
-    }
-
-    @Override
-    public Buffer finish() {
-        Buffer out = merged();
-        client.putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(out.length()));
-        return out;
-    }
-
-    private Buffer merged() {
+    protected Buffer render(Buffer collected, boolean overflow, HttpServerResponse client) {
         JsonNode root;
         try {
-            root = JSON.readTree(collected.getBytes());
+            root = overflow ? null : JSON.readTree(collected.getBytes());
         } catch (JacksonException notJson) {
             return collected;
         }

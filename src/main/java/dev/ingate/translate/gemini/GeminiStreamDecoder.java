@@ -2,6 +2,7 @@ package dev.ingate.translate.gemini;
 
 import dev.ingate.translate.canonical.Shape;
 import dev.ingate.translate.canonical.Signatures;
+import dev.ingate.translate.BlockSequence;
 import dev.ingate.translate.Json;
 import dev.ingate.translate.StreamDecoder;
 import dev.ingate.translate.canonical.StopReason;
@@ -21,14 +22,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class GeminiStreamDecoder implements StreamDecoder {
 
-    private enum OpenKind { NONE, TEXT, THINKING }
 
     private boolean started;
     private boolean finished;
     private boolean calledTools;
-    private int nextBlockIndex;
-    private int openBlockIndex = -1;
-    private OpenKind openKind = OpenKind.NONE;
+    private final BlockSequence blocks = new BlockSequence();
     private Usage usage;
     private CallIds ids;
 
@@ -78,12 +76,12 @@ public final class GeminiStreamDecoder implements StreamDecoder {
         String signature = Signatures.fromWire(Shape.GEMINI, Fields.text(part, "thoughtSignature", ""));
         String text = Fields.text(part, "text", "");
         if (Fields.flag(part, "thought")) {
-            ensureOpen(OpenKind.THINKING, out);
+            int index = blocks.thinking(out);
             if (!text.isEmpty()) {
-                out.accept(new StreamEvent.BlockDelta(openBlockIndex, new StreamEvent.ThinkingDelta(text)));
+                out.accept(new StreamEvent.BlockDelta(index, new StreamEvent.ThinkingDelta(text)));
             }
             if (!signature.isEmpty()) {
-                out.accept(new StreamEvent.BlockDelta(openBlockIndex, new StreamEvent.SignatureDelta(signature)));
+                out.accept(new StreamEvent.BlockDelta(index, new StreamEvent.SignatureDelta(signature)));
             }
             return;
         }
@@ -93,47 +91,21 @@ public final class GeminiStreamDecoder implements StreamDecoder {
             return;
         }
         if (!signature.isEmpty()) {
-            closeOpen(out);
-            int index = nextBlockIndex++;
-            out.accept(new StreamEvent.BlockStart(index, new StreamEvent.ThinkingBlock()));
-            out.accept(new StreamEvent.BlockDelta(index, new StreamEvent.SignatureDelta(signature)));
-            out.accept(new StreamEvent.BlockStop(index));
+            blocks.whole(new StreamEvent.ThinkingBlock(), new StreamEvent.SignatureDelta(signature), out);
         }
         if (call != null) {
-            closeOpen(out);
             String name = Fields.text(call, "name", "");
             JsonNode args = Fields.get(call, "args");
-            int index = nextBlockIndex++;
-            out.accept(new StreamEvent.BlockStart(index, new StreamEvent.ToolCallBlock(ids.call(Fields.text(call, "id", ""), name), name)));
-            out.accept(new StreamEvent.BlockDelta(index, new StreamEvent.ToolArgumentsDelta(Json.write(args == null ? Json.object() : args))));
-            out.accept(new StreamEvent.BlockStop(index));
+            blocks.whole(new StreamEvent.ToolCallBlock(ids.call(Fields.text(call, "id", ""), name), name),
+                    new StreamEvent.ToolArgumentsDelta(Json.write(args == null ? Json.object() : args)), out);
             calledTools = true;
         } else if (!text.isEmpty()) {
-            ensureOpen(OpenKind.TEXT, out);
-            out.accept(new StreamEvent.BlockDelta(openBlockIndex, new StreamEvent.TextDelta(text)));
-        }
-    }
-
-    private void ensureOpen(OpenKind kind, Consumer<StreamEvent> out) {
-        if (openKind == kind) {
-            return;
-        }
-        closeOpen(out);
-        openBlockIndex = nextBlockIndex++;
-        openKind = kind;
-        out.accept(new StreamEvent.BlockStart(openBlockIndex,
-                kind == OpenKind.TEXT ? new StreamEvent.TextBlock() : new StreamEvent.ThinkingBlock()));
-    }
-
-    private void closeOpen(Consumer<StreamEvent> out) {
-        if (openKind != OpenKind.NONE) {
-            out.accept(new StreamEvent.BlockStop(openBlockIndex));
-            openKind = OpenKind.NONE;
+            out.accept(new StreamEvent.BlockDelta(blocks.text(out), new StreamEvent.TextDelta(text)));
         }
     }
 
     private void finish(StopReason stopReason, Consumer<StreamEvent> out) {
-        closeOpen(out);
+        blocks.close(out);
         out.accept(new StreamEvent.MessageDelta(stopReason, Optional.empty(), Optional.ofNullable(usage)));
         out.accept(new StreamEvent.MessageStop());
         finished = true;

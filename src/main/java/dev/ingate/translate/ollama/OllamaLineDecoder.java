@@ -1,5 +1,6 @@
 package dev.ingate.translate.ollama;
 
+import dev.ingate.translate.BlockSequence;
 import dev.ingate.translate.Json;
 import dev.ingate.translate.StreamDecoder;
 import dev.ingate.translate.canonical.StopReason;
@@ -18,15 +19,12 @@ import tools.jackson.databind.JsonNode;
  */
 public final class OllamaLineDecoder implements StreamDecoder {
 
-    private enum OpenKind { NONE, TEXT, THINKING }
 
     private final Supplier<String> ids;
     private boolean started;
     private boolean finished;
     private boolean madeToolCalls;
-    private int nextBlockIndex;
-    private int openBlockIndex = -1;
-    private OpenKind openKind = OpenKind.NONE;
+    private final BlockSequence blocks = new BlockSequence();
 
     /** @param ids unique, id-safe text on every call, for the message and the tool calls Ollama sends without ids */
     public OllamaLineDecoder(Supplier<String> ids) {
@@ -51,12 +49,10 @@ public final class OllamaLineDecoder implements StreamDecoder {
         }
         JsonNode message = line.path("message");
         Json.text(message, "thinking").filter(text -> !text.isEmpty()).ifPresent(text -> {
-            ensureOpen(OpenKind.THINKING, out);
-            out.accept(new StreamEvent.BlockDelta(openBlockIndex, new StreamEvent.ThinkingDelta(text)));
+            out.accept(new StreamEvent.BlockDelta(blocks.thinking(out), new StreamEvent.ThinkingDelta(text)));
         });
         Json.text(message, "content").filter(text -> !text.isEmpty()).ifPresent(text -> {
-            ensureOpen(OpenKind.TEXT, out);
-            out.accept(new StreamEvent.BlockDelta(openBlockIndex, new StreamEvent.TextDelta(text)));
+            out.accept(new StreamEvent.BlockDelta(blocks.text(out), new StreamEvent.TextDelta(text)));
         });
         for (JsonNode call : Json.elements(message, "tool_calls")) {
             toolCall(call, out);
@@ -75,35 +71,13 @@ public final class OllamaLineDecoder implements StreamDecoder {
     }
 
     private void toolCall(JsonNode call, Consumer<StreamEvent> out) {
-        closeOpen(out);
         var decoded = ToolCalls.decode(call, "call_" + ids.get());
-        int index = nextBlockIndex++;
-        out.accept(new StreamEvent.BlockStart(index, new StreamEvent.ToolCallBlock(decoded.id(), decoded.name())));
-        out.accept(new StreamEvent.BlockDelta(index, new StreamEvent.ToolArgumentsDelta(decoded.argumentsJson())));
-        out.accept(new StreamEvent.BlockStop(index));
+        blocks.whole(new StreamEvent.ToolCallBlock(decoded.id(), decoded.name()), new StreamEvent.ToolArgumentsDelta(decoded.argumentsJson()), out);
         madeToolCalls = true;
     }
 
-    private void ensureOpen(OpenKind kind, Consumer<StreamEvent> out) {
-        if (openKind == kind) {
-            return;
-        }
-        closeOpen(out);
-        openBlockIndex = nextBlockIndex++;
-        openKind = kind;
-        out.accept(new StreamEvent.BlockStart(openBlockIndex,
-                kind == OpenKind.TEXT ? new StreamEvent.TextBlock() : new StreamEvent.ThinkingBlock()));
-    }
-
-    private void closeOpen(Consumer<StreamEvent> out) {
-        if (openKind != OpenKind.NONE) {
-            out.accept(new StreamEvent.BlockStop(openBlockIndex));
-            openKind = OpenKind.NONE;
-        }
-    }
-
     private void finish(StopReason reason, Optional<Usage> usage, Consumer<StreamEvent> out) {
-        closeOpen(out);
+        blocks.close(out);
         out.accept(new StreamEvent.MessageDelta(reason, Optional.empty(), usage));
         out.accept(new StreamEvent.MessageStop());
         finished = true;

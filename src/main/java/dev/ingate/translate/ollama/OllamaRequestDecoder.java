@@ -1,5 +1,6 @@
 package dev.ingate.translate.ollama;
 
+import dev.ingate.translate.FunctionTools;
 import dev.ingate.translate.Json;
 import dev.ingate.translate.TranslationException;
 import dev.ingate.translate.canonical.CanonicalRequest;
@@ -145,9 +146,7 @@ public final class OllamaRequestDecoder {
             String type = Json.text(tool, "type", "function");
             JsonNode function = tool.get("function");
             if (type.equals("function") && function != null && function.isObject()) {
-                JsonNode parameters = function.get("parameters");
-                tools.add(new ToolDefinition.Function(Json.text(function, "name", ""), Json.text(function, "description"),
-                        parameters == null || parameters.isNull() ? "{\"type\":\"object\",\"properties\":{}}" : Json.write(parameters)));
+                tools.add(FunctionTools.decode(function));
             } else {
                 tools.add(new ToolDefinition.Opaque(Shape.OLLAMA_CHAT, type, Json.write(tool)));
             }

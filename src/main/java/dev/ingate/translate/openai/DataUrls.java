@@ -2,8 +2,8 @@ package dev.ingate.translate.openai;
 
 import dev.ingate.translate.canonical.ImageSource;
 
-/** OpenAI carries inline images as {@code data:<media type>;base64,<data>} URLs. */
-final class DataUrls {
+/** OpenAI (Chat Completions and Responses) carries inline images as {@code data:<media type>;base64,<data>} URLs. */
+public final class DataUrls {
 
     private static final String PREFIX = "data:";
     private static final String BASE64_MARK = ";base64,";
@@ -11,7 +11,7 @@ final class DataUrls {
     private DataUrls() {
     }
 
-    static ImageSource decode(String url) {
+    public static ImageSource decode(String url) {
         if (url.startsWith(PREFIX)) {
             int mark = url.indexOf(BASE64_MARK);
             if (mark > 0) {
@@ -21,7 +21,7 @@ final class DataUrls {
         return new ImageSource.Url(url);
     }
 
-    static String encode(ImageSource source) {
+    public static String encode(ImageSource source) {
         return switch (source) {
             case ImageSource.Url url -> url.url();
             case ImageSource.Base64 inline -> PREFIX + inline.mediaType() + BASE64_MARK + inline.data();

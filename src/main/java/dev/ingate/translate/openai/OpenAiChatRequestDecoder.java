@@ -1,5 +1,6 @@
 package dev.ingate.translate.openai;
 
+import dev.ingate.translate.FunctionTools;
 import dev.ingate.translate.Json;
 import dev.ingate.translate.TranslationException;
 import dev.ingate.translate.canonical.CanonicalRequest;
@@ -149,9 +150,7 @@ public final class OpenAiChatRequestDecoder {
             String type = Json.text(tool, "type", "function");
             JsonNode function = tool.get("function");
             if (type.equals("function") && function != null) {
-                JsonNode parameters = function.get("parameters");
-                tools.add(new ToolDefinition.Function(Json.text(function, "name", ""), Json.text(function, "description"),
-                        parameters == null || parameters.isNull() ? "{\"type\":\"object\",\"properties\":{}}" : Json.write(parameters)));
+                tools.add(FunctionTools.decode(function));
             } else {
                 tools.add(new ToolDefinition.Opaque(Shape.OPENAI_CHAT, type, Json.write(tool)));
             }

@@ -1,5 +1,6 @@
 package dev.ingate.translate.openai;
 
+import dev.ingate.translate.BlockSequence;
 import dev.ingate.translate.Json;
 import dev.ingate.translate.StreamDecoder;
 import dev.ingate.translate.canonical.StopReason;
@@ -18,8 +19,6 @@ import tools.jackson.databind.JsonNode;
  * chunk with {@code finish_reason}, and the canonical message delta carries both.
  */
 public final class OpenAiChunkDecoder implements StreamDecoder {
-
-    private enum OpenKind { NONE, TEXT, THINKING, TOOL }
 
     /** One streamed tool call: its block once live, its arguments' completeness, fragments kept while waiting. */
     private static final class ToolCall {
@@ -40,9 +39,7 @@ public final class OpenAiChunkDecoder implements StreamDecoder {
     private ToolCall liveTool;
     private boolean started;
     private boolean finished;
-    private int nextBlockIndex;
-    private int openBlockIndex = -1;
-    private OpenKind openKind = OpenKind.NONE;
+    private final BlockSequence blocks = new BlockSequence();
     private StopReason stopReason;
     private Usage usage;
 
@@ -86,12 +83,12 @@ public final class OpenAiChunkDecoder implements StreamDecoder {
     private void decodeChoice(JsonNode choice, Consumer<StreamEvent> out) {
         JsonNode delta = choice.path("delta");
         Json.text(delta, "reasoning_content").filter(text -> !text.isEmpty()).ifPresent(text -> {
-            ensureOpen(OpenKind.THINKING, out);
-            out.accept(new StreamEvent.BlockDelta(openBlockIndex, new StreamEvent.ThinkingDelta(text)));
+            liveTool = null;
+            out.accept(new StreamEvent.BlockDelta(blocks.thinking(out), new StreamEvent.ThinkingDelta(text)));
         });
         Json.text(delta, "content").filter(text -> !text.isEmpty()).ifPresent(text -> {
-            ensureOpen(OpenKind.TEXT, out);
-            out.accept(new StreamEvent.BlockDelta(openBlockIndex, new StreamEvent.TextDelta(text)));
+            liveTool = null;
+            out.accept(new StreamEvent.BlockDelta(blocks.text(out), new StreamEvent.TextDelta(text)));
         });
         for (JsonNode call : Json.elements(delta, "tool_calls")) {
             decodeToolCall(call, out);
@@ -144,12 +141,8 @@ public final class OpenAiChunkDecoder implements StreamDecoder {
 
     /** Opens the call's block (closing whatever was open) and sends what it kept while it waited. */
     private void goLive(ToolCall tool, Consumer<StreamEvent> out) {
-        closeOpen(out);
-        tool.blockIndex = nextBlockIndex++;
-        openBlockIndex = tool.blockIndex;
-        openKind = OpenKind.TOOL;
+        tool.blockIndex = blocks.openTool(new StreamEvent.ToolCallBlock(tool.id, tool.name), out);
         liveTool = tool;
-        out.accept(new StreamEvent.BlockStart(tool.blockIndex, new StreamEvent.ToolCallBlock(tool.id, tool.name)));
         if (!tool.kept.isEmpty()) {
             out.accept(new StreamEvent.BlockDelta(tool.blockIndex, new StreamEvent.ToolArgumentsDelta(tool.kept.toString())));
             tool.kept.setLength(0);
@@ -163,23 +156,9 @@ public final class OpenAiChunkDecoder implements StreamDecoder {
         }
     }
 
-    private void ensureOpen(OpenKind kind, Consumer<StreamEvent> out) {
-        if (openKind == kind) {
-            return;
-        }
-        closeOpen(out);
-        openBlockIndex = nextBlockIndex++;
-        openKind = kind;
-        out.accept(new StreamEvent.BlockStart(openBlockIndex,
-                kind == OpenKind.TEXT ? new StreamEvent.TextBlock() : new StreamEvent.ThinkingBlock()));
-    }
-
     private void closeOpen(Consumer<StreamEvent> out) {
-        if (openKind != OpenKind.NONE) {
-            out.accept(new StreamEvent.BlockStop(openBlockIndex));
-            openKind = OpenKind.NONE;
-            liveTool = null;
-        }
+        blocks.close(out);
+        liveTool = null;
     }
 
     private void finish(Consumer<StreamEvent> out) {

@@ -5,9 +5,10 @@ import java.util.Optional;
 /**
  * OpenAI {@code reasoning_effort} ↔ a thinking token budget. The budgets are the ones LiteLLM uses, so clients
  * moving over see the same behaviour: minimal and low → 1024 (Anthropic's minimum), medium → 2048, high → 4096.
- * Back from a budget: up to 1024 is low, up to 2048 medium, above that high. "none" means no thinking.
+ * Back from a budget: up to 1024 is low, up to 2048 medium, above that high. "none" means no thinking. Chat
+ * Completions' {@code reasoning_effort} and Responses' {@code reasoning.effort} share it, so a client sees one behaviour.
  */
-final class ReasoningEffort {
+public final class ReasoningEffort {
 
     static final int LOW_BUDGET = 1024;
     static final int MEDIUM_BUDGET = 2048;
@@ -16,7 +17,7 @@ final class ReasoningEffort {
     private ReasoningEffort() {
     }
 
-    static Optional<Integer> budgetFor(String effort) {
+    public static Optional<Integer> budgetFor(String effort) {
         return switch (effort) {
             case "minimal", "low" -> Optional.of(LOW_BUDGET);
             case "medium" -> Optional.of(MEDIUM_BUDGET);
@@ -25,7 +26,7 @@ final class ReasoningEffort {
         };
     }
 
-    static String effortFor(int budgetTokens) {
+    public static String effortFor(int budgetTokens) {
         if (budgetTokens <= LOW_BUDGET) {
             return "low";
         }

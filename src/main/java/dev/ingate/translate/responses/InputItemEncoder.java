@@ -1,5 +1,6 @@
 package dev.ingate.translate.responses;
 
+import dev.ingate.translate.openai.DataUrls;
 import dev.ingate.translate.Json;
 import dev.ingate.translate.canonical.ContentPart;
 import dev.ingate.translate.canonical.Message;

@@ -1,5 +1,7 @@
 package dev.ingate.translate.responses;
 
+import dev.ingate.translate.openai.ReasoningEffort;
+import dev.ingate.translate.FunctionTools;
 import dev.ingate.translate.Json;
 import dev.ingate.translate.canonical.CanonicalRequest;
 import dev.ingate.translate.canonical.Message;
@@ -64,9 +66,7 @@ public final class ResponsesRequestDecoder {
         for (JsonNode tool : Json.elements(root, "tools")) {
             String type = Json.text(tool, "type", "function");
             if (type.equals("function")) {
-                JsonNode parameters = tool.get("parameters");
-                tools.add(new ToolDefinition.Function(Json.text(tool, "name", ""), Json.text(tool, "description"),
-                        parameters == null || parameters.isNull() ? "{\"type\":\"object\",\"properties\":{}}" : Json.write(parameters)));
+                tools.add(FunctionTools.decode(tool));
             } else {
                 tools.add(new ToolDefinition.Opaque(Shape.OPENAI_RESPONSES, type, Json.write(tool)));
             }
@@ -97,7 +97,7 @@ public final class ResponsesRequestDecoder {
         if (reasoning == null || !reasoning.isObject()) {
             return Optional.empty();
         }
-        Optional<Integer> budget = Json.text(reasoning, "effort").flatMap(ReasoningEfforts::budgetFor);
+        Optional<Integer> budget = Json.text(reasoning, "effort").flatMap(ReasoningEffort::budgetFor);
         ObjectNode rest = ((ObjectNode) reasoning).deepCopy();
         if (budget.isPresent()) {
             rest.remove("effort");

@@ -1,5 +1,6 @@
 package dev.ingate.translate.responses;
 
+import dev.ingate.translate.openai.ReasoningEffort;
 import dev.ingate.translate.Encoded;
 import dev.ingate.translate.Json;
 import dev.ingate.translate.canonical.CanonicalRequest;
@@ -43,7 +44,7 @@ public final class ResponsesRequestEncoder {
         boolean sameShape = request.extras().origin() == Shape.OPENAI_RESPONSES;
         addTools(root, request, dropped);
         ObjectNode reasoning = kept(request.extras(), "reasoning");
-        request.thinkingBudget().ifPresent(budget -> reasoning.put("effort", ReasoningEfforts.effortFor(budget)));
+        request.thinkingBudget().ifPresent(budget -> reasoning.put("effort", ReasoningEffort.effortFor(budget)));
         if (!reasoning.isEmpty()) {
             root.set("reasoning", reasoning);
         }
