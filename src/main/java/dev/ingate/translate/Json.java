@@ -88,6 +88,19 @@ public final class Json {
         return value;
     }
 
+    /** A string or a list of strings (OpenAI's and Ollama's {@code stop}), as a list; absent or null is empty. */
+    public static java.util.List<String> strings(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return java.util.List.of();
+        }
+        if (value.isString()) {
+            return java.util.List.of(value.stringValue());
+        }
+        java.util.List<String> strings = new java.util.ArrayList<>();
+        value.forEach(item -> strings.add(item.asString()));
+        return strings;
+    }
+
     public static boolean present(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && !value.isNull();

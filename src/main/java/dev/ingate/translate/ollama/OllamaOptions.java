@@ -3,8 +3,6 @@ package dev.ingate.translate.ollama;
 import dev.ingate.translate.Json;
 import dev.ingate.translate.canonical.Sampling;
 import dev.ingate.translate.canonical.Shape;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,19 +39,7 @@ final class OllamaOptions {
                 extras.put(PREFIX + option.getKey(), Json.write(option.getValue()));
             }
         }
-        return new Sampling(Json.decimal(options, "temperature"), Json.decimal(options, "top_p"), maxTokens, stop(options.get("stop")));
-    }
-
-    private static List<String> stop(JsonNode stop) {
-        if (stop == null || stop.isNull()) {
-            return List.of();
-        }
-        if (stop.isString()) {
-            return List.of(stop.stringValue());
-        }
-        List<String> sequences = new ArrayList<>();
-        stop.forEach(sequence -> sequences.add(sequence.asString()));
-        return sequences;
+        return new Sampling(Json.decimal(options, "temperature"), Json.decimal(options, "top_p"), maxTokens, Json.strings(options.get("stop")));
     }
 
     static void encode(Sampling sampling, ObjectNode options) {

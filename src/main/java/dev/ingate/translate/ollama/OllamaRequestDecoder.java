@@ -11,7 +11,6 @@ import dev.ingate.translate.canonical.Role;
 import dev.ingate.translate.canonical.Sampling;
 import dev.ingate.translate.canonical.Shape;
 import dev.ingate.translate.canonical.ShapeParams;
-import dev.ingate.translate.canonical.ToolDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +71,7 @@ public final class OllamaRequestDecoder {
                 Json.text(root, "model", ""),
                 system,
                 messages,
-                tools(root),
+                FunctionTools.decodeNested(root, Shape.OLLAMA_CHAT),
                 Optional.empty(),
                 Optional.empty(),
                 sampling,
@@ -138,20 +137,6 @@ public final class OllamaRequestDecoder {
             }
         }
         messages.add(new Message(Role.USER, List.of(result)));
-    }
-
-    private static List<ToolDefinition> tools(JsonNode root) {
-        List<ToolDefinition> tools = new ArrayList<>();
-        for (JsonNode tool : Json.elements(root, "tools")) {
-            String type = Json.text(tool, "type", "function");
-            JsonNode function = tool.get("function");
-            if (type.equals("function") && function != null && function.isObject()) {
-                tools.add(FunctionTools.decode(function));
-            } else {
-                tools.add(new ToolDefinition.Opaque(Shape.OLLAMA_CHAT, type, Json.write(tool)));
-            }
-        }
-        return tools;
     }
 
     /** {@code "json"} or a JSON schema; Ollama's schema has no name, so the one OpenAI requires is made up. */

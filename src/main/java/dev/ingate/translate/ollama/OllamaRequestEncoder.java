@@ -1,6 +1,7 @@
 package dev.ingate.translate.ollama;
 
 import dev.ingate.translate.Encoded;
+import dev.ingate.translate.FunctionTools;
 import dev.ingate.translate.Json;
 import dev.ingate.translate.canonical.CanonicalRequest;
 import dev.ingate.translate.canonical.Message;
@@ -8,7 +9,6 @@ import dev.ingate.translate.canonical.ResponseFormat;
 import dev.ingate.translate.canonical.Role;
 import dev.ingate.translate.canonical.Shape;
 import dev.ingate.translate.canonical.ToolChoice;
-import dev.ingate.translate.canonical.ToolDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -80,18 +80,7 @@ public final class OllamaRequestEncoder {
 
     /** Ollama has no tool choice: the model always decides, so anything but "auto" (and serial calls only) is dropped. */
     private static void addTools(ObjectNode root, CanonicalRequest request, List<String> dropped) {
-        ArrayNode tools = Json.array();
-        for (ToolDefinition tool : request.tools()) {
-            switch (tool) {
-                case ToolDefinition.Function function -> {
-                    ObjectNode spec = tools.addObject().put("type", "function").putObject("function").put("name", function.name());
-                    function.description().ifPresent(description -> spec.put("description", description));
-                    spec.set("parameters", Json.parse(function.parametersSchemaJson()));
-                }
-                case ToolDefinition.Opaque opaque when opaque.origin() == Shape.OLLAMA_CHAT -> tools.add(Json.parse(opaque.rawJson()));
-                case ToolDefinition.Opaque opaque -> dropped.add("tools:" + opaque.type());
-            }
-        }
+        ArrayNode tools = FunctionTools.encodeNested(request.tools(), Shape.OLLAMA_CHAT, dropped);
         if (!tools.isEmpty()) {
             root.set("tools", tools);
         }

@@ -12,7 +12,6 @@ import dev.ingate.translate.canonical.Sampling;
 import dev.ingate.translate.canonical.Shape;
 import dev.ingate.translate.canonical.ShapeParams;
 import dev.ingate.translate.canonical.ToolChoice;
-import dev.ingate.translate.canonical.ToolDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,12 +45,12 @@ public final class OpenAiChatRequestDecoder {
             }
         }
         Optional<Integer> maxTokens = Json.integer(root, "max_completion_tokens").or(() -> Json.integer(root, "max_tokens"));
-        Sampling sampling = new Sampling(Json.decimal(root, "temperature"), Json.decimal(root, "top_p"), maxTokens, stop(root.get("stop")));
+        Sampling sampling = new Sampling(Json.decimal(root, "temperature"), Json.decimal(root, "top_p"), maxTokens, Json.strings(root.get("stop")));
         return new CanonicalRequest(
                 Json.text(root, "model", ""),
                 system,
                 messages,
-                tools(root),
+                FunctionTools.decodeNested(root, Shape.OPENAI_CHAT),
                 toolChoice(root.get("tool_choice")),
                 Json.bool(root, "parallel_tool_calls"),
                 sampling,
@@ -130,32 +129,6 @@ public final class OpenAiChatRequestDecoder {
             Json.text(part, "text").or(() -> Json.text(part, "refusal")).ifPresent(text::append);
         }
         return text.toString();
-    }
-
-    private static List<String> stop(JsonNode stop) {
-        if (stop == null || stop.isNull()) {
-            return List.of();
-        }
-        if (stop.isString()) {
-            return List.of(stop.stringValue());
-        }
-        List<String> sequences = new ArrayList<>();
-        stop.forEach(sequence -> sequences.add(sequence.asString()));
-        return sequences;
-    }
-
-    private static List<ToolDefinition> tools(JsonNode root) {
-        List<ToolDefinition> tools = new ArrayList<>();
-        for (JsonNode tool : Json.elements(root, "tools")) {
-            String type = Json.text(tool, "type", "function");
-            JsonNode function = tool.get("function");
-            if (type.equals("function") && function != null) {
-                tools.add(FunctionTools.decode(function));
-            } else {
-                tools.add(new ToolDefinition.Opaque(Shape.OPENAI_CHAT, type, Json.write(tool)));
-            }
-        }
-        return tools;
     }
 
     private static Optional<ToolChoice> toolChoice(JsonNode choice) {

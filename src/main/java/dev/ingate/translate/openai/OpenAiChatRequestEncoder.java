@@ -1,6 +1,7 @@
 package dev.ingate.translate.openai;
 
 import dev.ingate.translate.Encoded;
+import dev.ingate.translate.FunctionTools;
 import dev.ingate.translate.Json;
 import dev.ingate.translate.canonical.CanonicalRequest;
 import dev.ingate.translate.canonical.ContentPart;
@@ -9,7 +10,6 @@ import dev.ingate.translate.canonical.ResponseFormat;
 import dev.ingate.translate.canonical.Role;
 import dev.ingate.translate.canonical.Shape;
 import dev.ingate.translate.canonical.ToolChoice;
-import dev.ingate.translate.canonical.ToolDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,18 +128,7 @@ public final class OpenAiChatRequestEncoder {
     }
 
     private static void addTools(ObjectNode root, CanonicalRequest request, List<String> dropped) {
-        ArrayNode tools = Json.array();
-        for (ToolDefinition tool : request.tools()) {
-            switch (tool) {
-                case ToolDefinition.Function function -> {
-                    ObjectNode spec = tools.addObject().put("type", "function").putObject("function").put("name", function.name());
-                    function.description().ifPresent(description -> spec.put("description", description));
-                    spec.set("parameters", Json.parse(function.parametersSchemaJson()));
-                }
-                case ToolDefinition.Opaque opaque when opaque.origin() == Shape.OPENAI_CHAT -> tools.add(Json.parse(opaque.rawJson()));
-                case ToolDefinition.Opaque opaque -> dropped.add("tools:" + opaque.type());
-            }
-        }
+        ArrayNode tools = FunctionTools.encodeNested(request.tools(), Shape.OPENAI_CHAT, dropped);
         if (!tools.isEmpty()) {
             root.set("tools", tools);
         }
