@@ -29,6 +29,17 @@ final class ProxyFixture implements AutoCloseable {
      * @param keysYaml      extra gateway keys, each a "  - {...}" line
      */
     ProxyFixture(String topLevelYaml, String providersYaml, String keysYaml) {
+        this(topLevelYaml, providersYaml, keysYaml, false);
+    }
+
+    /** @param strict the mocks refuse what the real APIs refuse (see {@link MockProvider#strict()}) */
+    ProxyFixture(String topLevelYaml, String providersYaml, String keysYaml, boolean strict) {
+        if (strict) {
+            openai.strict();
+            anthropic.strict();
+            ollama.strict();
+            gemini.strict();
+        }
         ingate = IngateUnderTest.start("""
                 keys:
                   - { name: test, key: "%7$s" }

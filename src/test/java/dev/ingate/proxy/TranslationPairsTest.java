@@ -15,8 +15,16 @@ import static dev.ingate.testkit.HttpCalls.postJson;
 import static dev.ingate.testkit.HttpCalls.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every caller shape against every provider shape of another kind, streamed and not, through X-Ingate-Translate. */
+/**
+ * Every caller shape against every provider shape of another kind, streamed and not, with tools and without, through
+ * X-Ingate-Translate, against mocks that refuse what the real APIs refuse.
+ */
 class TranslationPairsTest extends ProxyTestBase {
+
+    @Override
+    protected ProxyFixture createFixture() {
+        return new ProxyFixture("", "", "", true);
+    }
 
     static List<Arguments> pairs() {
         List<Arguments> pairs = new ArrayList<>();
@@ -67,5 +75,20 @@ class TranslationPairsTest extends ProxyTestBase {
             assertThat(upstream.json().path("model").asString()).isEqualTo("some-model");
             assertThat(upstream.json().path("stream").asBoolean(false)).isEqualTo(stream);
         }
+    }
+
+    /** Tools both ways for every pair: the mock calls the declared tool twice; both calls arrive in the caller's shape. */
+    @ParameterizedTest(name = "{0} -> {1}, stream {2}, tools")
+    @MethodSource("pairs")
+    void parallelToolCallsArriveInTheCallersShape(CallerShape caller, String provider, boolean stream) {
+        HttpResponse<String> response = send(postJson(fx.url(), caller.path("some-model", stream), ToolShapes.body(caller, "some-model", stream))
+                .header("Authorization", "Bearer " + IngateUnderTest.KEY)
+                .header("X-Ingate-Provider", provider).header("X-Ingate-Translate", "true").header("x-mock-parallel-tools", "2"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<ToolShapes.Call> calls = stream ? ToolShapes.streamedCalls(caller, response.body()) : ToolShapes.calls(caller, json(response));
+        assertThat(calls).as(response.body()).hasSize(2).allSatisfy(call -> {
+            assertThat(call.name()).isEqualTo("get_weather");
+            assertThat(call.arguments()).isEqualTo(json("{\"city\":\"x\"}"));
+        });
     }
 }
