@@ -5,6 +5,8 @@ import dev.ingate.config.IngateConfig;
 import dev.ingate.pipeline.GatewayState;
 import dev.ingate.admin.AdminContext;
 import dev.ingate.dispatch.Dispatcher;
+import dev.ingate.events.GatewayEvents;
+import dev.ingate.redis.SharedRedis;
 import dev.ingate.route.LatencyTracker;
 import dev.ingate.route.RoutePlanner;
 import dev.ingate.observe.ExchangeCost;
@@ -76,6 +78,7 @@ public final class Ingate implements AutoCloseable {
         RecordWriter writer = null;
         RetentionPruner pruner = null;
         Tracing tracing = Tracing.OFF;
+        Optional<SharedRedis> redis = Optional.empty();
         try {
             database = Database.open(settings.databaseUrl().orElse("jdbc:sqlite:" + dataDir.path().resolve("ingate.db")));
             Stores stores = Stores.open(database);
@@ -96,6 +99,10 @@ public final class Ingate implements AutoCloseable {
             // tokens and cost are metrics whether or not the request log is on; the log is the recorder alone
             PriceCatalog priceCatalog = prices.join().withOverrides(config.pricing());
             ExchangeCost cost = new ExchangeCost(priceCatalog);
+            redis = SharedRedis.connect(listening.created(), settings.redisUrl(),
+                    Optional.ofNullable(settings.env().get("INGATE_REDIS_PREFIX")));
+            redis.ifPresent(SharedRedis::watch);
+            GatewayEvents events = GatewayEvents.NONE;   // webhooks subscribe here (issue 6)
             LatencyTracker latency = new LatencyTracker();   // shared: routing reads what every event loop measured
             ExchangeObserver observer = metrics.andThen(new UsageMetrics(metrics, cost));
             if (config.recordRequests()) {
@@ -104,7 +111,7 @@ public final class Ingate implements AutoCloseable {
             tracing = Tracing.start(config.telemetry(), settings.env());
             observer = tracing.appendTo(observer);
             ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, metrics, observer, config.metricsToken(),
-                    priceCatalog, Dispatcher.Shared.create(priceCatalog, latency::record), new RoutePlanner(latency, priceCatalog)));
+                    priceCatalog, Dispatcher.Shared.create(priceCatalog, latency::record, events), new RoutePlanner(latency, priceCatalog), redis, events));
             Vertx vertx = listening.await();
             reloader.start();
             printBanner(console, settings, port, adminToken, firstKey);

@@ -18,18 +18,22 @@ import java.util.concurrent.TimeUnit;
  */
 final class Listening {
 
+    private final CompletableFuture<Vertx> created;
     private final CompletableFuture<Vertx> started;
     private final String address;
 
-    private Listening(CompletableFuture<Vertx> started, String address) {
+    private Listening(CompletableFuture<Vertx> created, CompletableFuture<Vertx> started, String address) {
+        this.created = created;
         this.started = started;
         this.address = address;
     }
 
     static Listening begin(ServerSettings settings, RecordingSettings recording, Future<GatewayServices> ready, String host, int port) {
+        CompletableFuture<Vertx> created = new CompletableFuture<>();
         CompletableFuture<Vertx> started = CompletableFuture.supplyAsync(() -> {
             int loops = Runtime.getRuntime().availableProcessors();
             Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
+            created.complete(vertx);
             try {
                 vertx.deployVerticle(() -> new GatewayVerticle(settings, recording, ready, host, port), new DeploymentOptions().setInstances(loops))
                         .await(60, TimeUnit.SECONDS);
@@ -39,7 +43,11 @@ final class Listening {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         }, Listening::ownThread);
-        return new Listening(started, host + ":" + port);
+        started.exceptionally(failure -> {
+            created.completeExceptionally(failure);
+            return null;
+        });
+        return new Listening(created, started, host + ":" + port);
     }
 
     /**
@@ -50,6 +58,16 @@ final class Listening {
         Thread thread = new Thread(task, "ingate-start");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** The Vert.x instance as soon as it exists (before the verticles listen), for clients the services need. */
+    Vertx created() {
+        try {
+            return created.get(90, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("Ingate could not start Vert.x: " + cause.getMessage(), cause);
+        }
     }
 
     /** The running Vert.x once every verticle listens. */

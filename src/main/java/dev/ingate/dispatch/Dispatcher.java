@@ -21,8 +21,8 @@ public final class Dispatcher implements Handler {
     /** What the dispatcher shares across event loops. */
     public record Shared(Codecs codecs, PriceCatalog prices, CircuitBreakers breakers, LatencyObserver latency) {
 
-        public static Shared create(PriceCatalog prices, LatencyObserver latency) {
-            return new Shared(new Codecs(prices.clock()), prices, new CircuitBreakers(System::nanoTime, BreakerLog.INSTANCE), latency);
+        public static Shared create(PriceCatalog prices, LatencyObserver latency, dev.ingate.events.GatewayEvents events) {
+            return new Shared(new Codecs(prices.clock()), prices, new CircuitBreakers(System::nanoTime, new BreakerEvents(events)), latency);
         }
     }
 

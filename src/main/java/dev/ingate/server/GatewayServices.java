@@ -2,6 +2,8 @@ package dev.ingate.server;
 
 import dev.ingate.admin.AdminContext;
 import dev.ingate.dispatch.Dispatcher;
+import dev.ingate.events.GatewayEvents;
+import dev.ingate.redis.SharedRedis;
 import dev.ingate.route.RoutePlanner;
 import dev.ingate.observe.GatewayMetrics;
 import dev.ingate.observe.pricing.PriceCatalog;
@@ -16,5 +18,6 @@ import java.util.function.Supplier;
 /** What the verticles need from the database side, handed over once it is open and migrated. */
 public record GatewayServices(Supplier<GatewayState> state, AdminContext admin, BooleanSupplier databaseUp,
                               GatewayMetrics metrics, ExchangeObserver observer, Optional<String> metricsToken,
-                              PriceCatalog prices, Dispatcher.Shared dispatch, RoutePlanner planner) {
+                              PriceCatalog prices, Dispatcher.Shared dispatch, RoutePlanner planner,
+                              Optional<SharedRedis> redis, GatewayEvents events) {
 }

@@ -50,6 +50,7 @@ public final class GatewayVerticle extends VerticleBase {
     private final int port;
     private Supplier<GatewayState> state;
     private BooleanSupplier databaseUp;
+    private java.util.Optional<dev.ingate.redis.SharedRedis> redis = java.util.Optional.empty();
     private AdminApi admin;
     private MetricsRoute metrics;
     private ExchangeObserver observer = ExchangeObserver.NONE;
@@ -110,6 +111,7 @@ public final class GatewayVerticle extends VerticleBase {
             }
             state = handedOver.result().state();
             databaseUp = handedOver.result().databaseUp();
+            redis = handedOver.result().redis();
             admin = new AdminApi(vertx, handedOver.result().admin(), () -> state.get().adminToken());
             metrics = new MetricsRoute(vertx, handedOver.result().metrics(), handedOver.result().metricsToken());
             observer = handedOver.result().observer();
@@ -137,7 +139,7 @@ public final class GatewayVerticle extends VerticleBase {
         GatewayState current = state.get();
         if (path.equals("/") || path.equals("/health")) {
             if (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) {
-                HealthRoute.handle(request, id, databaseUp.getAsBoolean());
+                HealthRoute.handle(request, id, databaseUp.getAsBoolean(), redisState());
             } else {
                 OwnReplies.error(request, id, new IngateError(IngateError.Kind.INVALID_REQUEST, "method_not_allowed",
                         request.method() + " is not allowed on " + path));
@@ -167,6 +169,11 @@ public final class GatewayVerticle extends VerticleBase {
         } else {
             dispatcher.handle(ex);
         }
+    }
+
+    /** Redis is shared state the gateway can work without (everything falls back in-process), so it never fails /health. */
+    private String redisState() {
+        return redis.map(r -> r.up() ? "ok" : "down").orElse("disabled");
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -18,13 +18,14 @@ final class HealthRoute {
     }
 
     /** @param databaseUp the last background check of the database (never a query on the event loop) */
-    static void handle(HttpServerRequest request, String requestId, boolean databaseUp) {
+    /** @param redis "ok", "down", or "disabled" when no Redis is configured */
+    static void handle(HttpServerRequest request, String requestId, boolean databaseUp, String redis) {
         ObjectNode body = JSON.createObjectNode();
         body.put("status", databaseUp ? "ok" : "unavailable");
         body.put("version", Version.current());
         ObjectNode checks = body.putObject("checks");
         checks.put("database", databaseUp ? "ok" : "down");
-        checks.put("redis", "disabled");
+        checks.put("redis", redis);
         request.response()
                 .setStatusCode(databaseUp ? 200 : 503)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")

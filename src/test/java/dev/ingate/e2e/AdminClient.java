@@ -1,5 +1,6 @@
 package dev.ingate.e2e;
 
+import dev.ingate.testkit.Poll;
 import dev.ingate.testkit.HttpCalls;
 import dev.ingate.testkit.IngateUnderTest;
 import tools.jackson.databind.JsonNode;

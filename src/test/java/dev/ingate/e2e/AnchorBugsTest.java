@@ -1,5 +1,6 @@
 package dev.ingate.e2e;
 
+import dev.ingate.testkit.Poll;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;

@@ -1,5 +1,6 @@
 package dev.ingate.e2e;
 
+import dev.ingate.testkit.Poll;
 import dev.ingate.testkit.Behaviour;
 import dev.ingate.testkit.CannedUsage;
 import dev.ingate.testkit.IngateUnderTest;

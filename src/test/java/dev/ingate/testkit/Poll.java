@@ -1,11 +1,11 @@
-package dev.ingate.e2e;
+package dev.ingate.testkit;
 
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Waits for a condition by asking again every few tens of milliseconds, up to a deadline: no fixed sleeps. */
-final class Poll {
+public final class Poll {
 
     private static final long EVERY_MS = 50;
 
@@ -13,7 +13,7 @@ final class Poll {
     }
 
     /** The first value {@code read} gives that {@code done} accepts; fails with the last value seen after {@code timeout}. */
-    static <T> T until(String what, Duration timeout, Supplier<T> read, Predicate<T> done) {
+    public static <T> T until(String what, Duration timeout, Supplier<T> read, Predicate<T> done) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T last;
         while (true) {
