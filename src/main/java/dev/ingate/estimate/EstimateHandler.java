@@ -48,10 +48,13 @@ public final class EstimateHandler implements Handler {
         Buffer body = ex.body();
         boolean anthropicHeader = ex.request().getHeader("anthropic-version") != null;
         Provider provider = ex.provider();
+        // A routing alias is estimated as the model the route sends it to first: that is what would be paid for.
+        dev.ingate.route.Plan plan = ex.attribute(dev.ingate.route.Plan.KEY);
+        String routedModel = plan == null ? null : plan.primary().model().orElse(null);
         String providerName = provider == null ? null : provider.name();
         String providerType = provider == null ? null : provider.shape().configName();
         vertx.executeBlocking(() -> EstimateJson.render(
-                estimator.estimate(parse(body), anthropicHeader, providerName, providerType)), false)
+                estimator.estimate(routed(parse(body), routedModel), anthropicHeader, providerName, providerType)), false)
                 .onComplete(done -> {
                     if (done.succeeded()) {
                         ex.answerJson(200, Buffer.buffer(done.result()));
@@ -62,6 +65,13 @@ public final class EstimateHandler implements Handler {
                                 "The request could not be estimated: " + done.cause()));
                     }
                 });
+    }
+
+    private static JsonNode routed(JsonNode body, String routedModel) {
+        if (routedModel != null && body instanceof tools.jackson.databind.node.ObjectNode request) {
+            request.put("model", routedModel);
+        }
+        return body;
     }
 
     private static JsonNode parse(Buffer body) {

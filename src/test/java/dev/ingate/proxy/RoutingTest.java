@@ -121,4 +121,15 @@ class RoutingTest extends ProxyTestBase {
         JsonNode alias = json(send(request(fx.url(), "/v1/models/fast").header("Authorization", "Bearer " + IngateUnderTest.KEY)));
         assertThat(alias.path("owned_by").asString()).isEqualTo("ingate");
     }
+
+    @Test
+    void anEstimateOfAnAliasPricesTheModelItIsRoutedTo() {
+        JsonNode estimate = json(send(postJson(fx.url(), "/v1/estimate",
+                "{\"model\":\"fast\",\"max_tokens\":100,\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}")
+                .header("Authorization", "Bearer " + IngateUnderTest.KEY)));
+        assertThat(estimate.path("provider").asString()).isEqualTo("anthropic");
+        assertThat(estimate.path("model").asString()).isEqualTo("claude-3-5-haiku-latest");
+        assertThat(estimate.at("/cost_usd/total_max").asDouble()).isPositive();
+        assertThat(fx.anthropic.requests()).isEmpty();
+    }
 }
