@@ -101,12 +101,15 @@ public final class CacheInterceptor implements Interceptor {
         ex.response().headers().set(CacheStatus.HEADER, status);
     }
 
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
+
     /**
-     * The reader: the gateway key unless the cache is global. The target: the provider and model the request
+     * The reader: the gateway key unless the cache is global, named by its secret's hash rather than its id, which is
+     * the same on every instance only when they share one database. The target: the provider and model the request
      * resolved to; for a routed model, the route's name, since any of its targets is an answer to it.
      */
     private CacheKey.Target target(Exchange ex) {
-        String reader = cache.settings().shared() ? "*" : ex.key() == null ? "anonymous" : "key:" + ex.key().id();
+        String reader = cache.settings().shared() ? "*" : ex.key() == null ? "anonymous" : "key:" + HEX.formatHex(ex.key().hash());
         Plan plan = ex.attribute(Plan.KEY);
         String provider;
         String model;

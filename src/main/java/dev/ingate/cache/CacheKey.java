@@ -10,7 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The key an answer is stored under: SHA-256 over who may read it (the gateway key's id, or everyone with
+ * The key an answer is stored under: SHA-256 over who may read it (the gateway key, or everyone with
  * {@code scope: global}), where the request goes (the caller's path and query, the provider and the model it
  * resolved to) and the body in {@link CanonicalJson canonical form}. Ingate's headers are not part of it.
  */
@@ -24,7 +24,7 @@ final class CacheKey {
     /**
      * Where the request goes and who asks, all but the body.
      *
-     * @param reader   the gateway key's id, or {@code *} when the cache is shared by every key
+     * @param reader   the gateway key (its hash), or {@code *} when the cache is shared by every key
      * @param path     the caller's path and the query parameters that shape the answer (Gemini's {@code alt=sse})
      * @param provider the provider the request resolved to (a route's name for a routed model)
      * @param model    the model asked of it
