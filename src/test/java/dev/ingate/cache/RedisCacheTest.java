@@ -1,11 +1,16 @@
 package dev.ingate.cache;
 
+import dev.ingate.redis.SharedRedis;
 import dev.ingate.testkit.MockProvider;
+import dev.ingate.testkit.Poll;
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static dev.ingate.cache.CacheFixture.cache;
@@ -22,16 +27,22 @@ class RedisCacheTest {
 
     @Test
     void theCacheServesASecondIdenticalRequestFromTheOtherInstance() {
-        Map<String, String> redis = Map.of("INGATE_REDIS_URL", "redis://127.0.0.1:6379",
-                "INGATE_REDIS_PREFIX", "ingate-test-cache-" + UUID.randomUUID() + ":");
+        String prefix = "ingate-test-cache-" + UUID.randomUUID() + ":";
+        Map<String, String> redis = Map.of("INGATE_REDIS_URL", "redis://127.0.0.1:6379", "INGATE_REDIS_PREFIX", prefix);
+        Vertx vertx = Vertx.vertx();
         try (MockProvider openai = MockProvider.openai(); MockProvider anthropic = MockProvider.anthropic();
+             SharedRedis direct = SharedRedis.connect(vertx, Optional.of("redis://127.0.0.1:6379"), Optional.of(prefix)).orElseThrow();
              CacheFixture one = new CacheFixture(CONFIG, redis, openai, anthropic);
              CacheFixture two = new CacheFixture(CONFIG, redis, openai, anthropic)) {
+            int stored = 0;
             for (String body : new String[]{chat(""), chat(",\"stream\":true")}) {
                 int before = openai.requests().size();
                 HttpResponse<String> first = one.post("/v1/chat/completions", body);
                 assertThat(cache(first)).isEqualTo("MISS");
-                // the SET goes out as the answer ends, before the client has even read it
+                // the SET is sent as the answer ends, fire and forget: wait until Redis holds it
+                int expected = ++stored;
+                Poll.until("the answer in Redis", Duration.ofSeconds(5),
+                        () -> direct.api().keys(prefix + "cache:*").await().size(), n -> n >= expected);
                 HttpResponse<String> second = two.post("/v1/chat/completions", body);
                 assertThat(cache(second)).isEqualTo("HIT");
                 assertThat(second.body()).isEqualTo(first.body());
@@ -42,6 +53,8 @@ class RedisCacheTest {
                 assertThat(record.get("cost_usd").decimalValue()).isZero();
                 assertThat(record.get("saved_usd").decimalValue()).isPositive();
             }
+        } finally {
+            vertx.close().await();
         }
     }
 
