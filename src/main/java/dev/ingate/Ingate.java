@@ -13,6 +13,8 @@ import dev.ingate.observe.ExchangeCost;
 import dev.ingate.observe.ExchangeRecorder;
 import dev.ingate.observe.RecordWriterMetrics;
 import dev.ingate.observe.UsageMetrics;
+import dev.ingate.observe.CacheMetrics;
+import dev.ingate.cache.ResponseCache;
 import dev.ingate.observe.GatewayMetrics;
 import dev.ingate.observe.pricing.PriceCatalog;
 import dev.ingate.observe.record.JdbcRequestLog;
@@ -104,14 +106,15 @@ public final class Ingate implements AutoCloseable {
             redis.ifPresent(SharedRedis::watch);
             GatewayEvents events = GatewayEvents.NONE;   // webhooks subscribe here (issue 6)
             LatencyTracker latency = new LatencyTracker();   // shared: routing reads what every event loop measured
-            ExchangeObserver observer = metrics.andThen(new UsageMetrics(metrics, cost));
+            ExchangeObserver observer = metrics.andThen(new UsageMetrics(metrics, cost)).andThen(new CacheMetrics(metrics));
             if (config.recordRequests()) {
                 observer = observer.andThen(new ExchangeRecorder(writer, cost));
             }
             tracing = Tracing.start(config.telemetry(), settings.env());
             observer = tracing.appendTo(observer);
             ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, metrics, observer, config.metricsToken(),
-                    priceCatalog, Dispatcher.Shared.create(priceCatalog, latency::record, events), new RoutePlanner(latency, priceCatalog), redis, events));
+                    priceCatalog, Dispatcher.Shared.create(priceCatalog, latency::record, events), new RoutePlanner(latency, priceCatalog), redis, events,
+                    ResponseCache.create(config.cache(), redis, priceCatalog)));
             Vertx vertx = listening.await();
             reloader.start();
             printBanner(console, settings, port, adminToken, firstKey);

@@ -102,6 +102,7 @@ final class RequestsResource {
         node.put("session_id", r.sessionId());
         node.put("user", r.user());
         node.put("cache", r.cache());
+        node.put("saved_usd", r.savedUsd());
         node.put("error", r.error());
         return node;
     }

@@ -46,6 +46,8 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
     private UsageExtractor usage = UsageExtractors.none();
     /** Null unless recording.capture_bodies is on. */
     private BodyCapture capture;
+    /** Null unless a concern (the response cache) wants the client-bound answer. */
+    private AnswerTap tap;
     private long sentAt;
     private boolean headersReceived;
     private boolean done;
@@ -137,6 +139,13 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
         if (rewriter instanceof StreamTranslation || !prepared.translated() && !rewriter.answersWhole()
                 && !client.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(status)) {
             client.setChunked(true);
+        }
+        tap = ex.attribute(AnswerTap.KEY);
+        if (tap != null && !tap.started(status, client.headers(), provider)) {
+            tap = null;
+        }
+        if (tap != null) {
+            rewriter = new TappedRewriter(rewriter, tap);
         }
         relay = StreamRelay.start(upstream, client, framing, this, this::sawBytes);
         relay.rewrite(rewriter);
@@ -253,6 +262,9 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
     public void completed() {
         end();
         ex.attribute(Attributes.USAGE, usage.finish());
+        if (tap != null) {
+            tap.completed(ex.attribute(Attributes.USAGE));
+        }
         ex.finish(ex.response().getStatusCode(), null);
     }
 
@@ -260,6 +272,9 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
     public void cut(Throwable cause) {
         end();
         ex.attribute(Attributes.USAGE, usage.finish());
+        if (tap != null) {
+            tap.cut();
+        }
         ex.finish(ex.response().getStatusCode(), "the upstream stream was cut: " + describe(cause));
     }
 

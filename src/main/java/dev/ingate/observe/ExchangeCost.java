@@ -24,9 +24,13 @@ public final class ExchangeCost {
         this.prices = prices;
     }
 
-    /** USD, or null when there is no usage or the served model has no known price. */
+    /** USD, or null when there is no usage or the served model has no known price; 0 for an answer from the response cache. */
     public BigDecimal of(Exchange ex) {
         Optional<BigDecimal> known = ex.attribute(COST);
+        if (known == null && "HIT".equals(ex.attribute(Attributes.CACHE))) {
+            known = Optional.of(BigDecimal.ZERO);
+            ex.attribute(COST, known);
+        }
         if (known == null) {
             known = Optional.ofNullable(compute(ex.provider(), ex.model(), usage(ex)));
             ex.attribute(COST, known);

@@ -63,8 +63,9 @@ public final class ExchangeRecorder implements ExchangeObserver {
                 cost.of(ex),
                 sessionId(ex),
                 user(ex),
-                null,
+                ex.attribute(Attributes.CACHE),
                 ex.error(),
+                ex.attribute(Attributes.SAVED_USD),
                 capturedBodies(ex));
     }
 

@@ -48,6 +48,11 @@ public final class SharedRedis implements AutoCloseable {
         return api;
     }
 
+    /** A command built by hand, for binary-safe arguments ({@link RedisAPI} takes strings only). */
+    public Future<io.vertx.redis.client.Response> send(io.vertx.redis.client.Request request) {
+        return client.send(request);
+    }
+
     public String prefix() {
         return prefix;
     }

@@ -60,6 +60,7 @@ public final class GatewayVerticle extends VerticleBase {
     private ModelsHandler models;
     private RoutePlanner planner;
     private Handler pipeline;
+    private dev.ingate.cache.CacheInterceptor cache;
 
     /**
      * @param ready completes when the database side is up; the verticle prepares everything else before
@@ -90,6 +91,7 @@ public final class GatewayVerticle extends VerticleBase {
         interceptors.add(new EnforceModelScope());
         interceptors.add(new RouteByModel(() -> planner));   // after the body: rules match the requested model
         interceptors.add((ex, next) -> models.intercept(ex, next));   // the model list: Ingate's models added
+        interceptors.add((ex, next) -> cache.intercept(ex, next));   // a hit answers here, after every check that may refuse
         interceptors.add(new StreamUsageRequest());   // exact usage of OpenAI streams for the token and cost metrics
         pipeline = Pipeline.assemble(interceptors, this::endOfPipeline);
         HttpServerOptions options = new HttpServerOptions()
@@ -118,6 +120,7 @@ public final class GatewayVerticle extends VerticleBase {
             dispatcher = new Dispatcher(vertx, clients, settings, handedOver.result().dispatch());
             planner = handedOver.result().planner();
             models = new ModelsHandler(handedOver.result().prices());
+            cache = new dev.ingate.cache.CacheInterceptor(vertx, handedOver.result().cache());
             estimates = new EstimateHandler(vertx, new Estimator(handedOver.result().prices()));
             server.listen().<Void>mapEmpty().onComplete(listening);
         }));

@@ -29,7 +29,7 @@ final class Migrations {
 
     /** Every migration, oldest first. A jar's directory cannot be listed portably, so they are named here. */
     static final List<String> FILES = List.of("V1__providers_keys_changes.sql", "V2__requests_and_usage.sql",
-            "V3__request_bodies.sql", "V4__partial_session_user_indexes.sql", "V5__routes.sql");
+            "V3__request_bodies.sql", "V4__partial_session_user_indexes.sql", "V5__routes.sql", "V9__cache_columns.sql");
     static final String LOCATION = "db/migration/";
 
     /** PostgreSQL SQLSTATEs seen when two instances create the same schema or table at once. */
@@ -44,12 +44,20 @@ final class Migrations {
         ignoringRaces(dataSource, "CREATE TABLE IF NOT EXISTS ingate_schema_history ("
                 + "version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at BIGINT NOT NULL)");
         int ran = 0;
-        for (int i = 0; i < FILES.size(); i++) {
-            if (apply(dataSource, dialect, i + 1, FILES.get(i))) {
+        for (String file : FILES) {
+            if (apply(dataSource, dialect, version(file), file)) {
                 ran++;
             }
         }
         return ran;
+    }
+
+    /**
+     * The number in the file's name ({@code V9__x.sql} is 9), not its place in the list: versions are reserved per
+     * feature and may land out of order, and a file's version must not change when another is merged before it.
+     */
+    static int version(String file) {
+        return Integer.parseInt(file.substring(1, file.indexOf("__")));
     }
 
     /** One file in one transaction; on PostgreSQL the history table is locked so two instances take turns. */

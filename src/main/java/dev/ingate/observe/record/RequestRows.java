@@ -18,8 +18,8 @@ final class RequestRows {
     /** In the order {@link #bind} sets them. */
     static final String COLUMNS = "id, created_at, key_id, key_name, provider, served_by, model, served_model, path, status, "
             + "attempts, latency_ms, ttft_ms, overhead_us, input_tokens, output_tokens, cached_input_tokens, cost_nanos, "
-            + "session_id, end_user, cache, error";
-    static final int COLUMN_COUNT = 22;
+            + "session_id, end_user, cache, error, saved_nanos";
+    static final int COLUMN_COUNT = 23;
 
     /** An upstream error body can be large; the record keeps its start, the row stays slim. */
     static final int MAX_ERROR_CHARS = 4_096;
@@ -40,6 +40,7 @@ final class RequestRows {
         try {
             r.createdAt().toEpochMilli();
             costNanos(r.costUsd());
+            costNanos(r.savedUsd());
             return true;
         } catch (ArithmeticException e) {   // a time or a cost beyond a BIGINT
             return false;
@@ -72,6 +73,7 @@ final class RequestRows {
         setText(ps, ++i, r.cache());
         String error = r.error();
         setText(ps, ++i, error != null && error.length() > MAX_ERROR_CHARS ? error.substring(0, MAX_ERROR_CHARS) : error);
+        setLong(ps, ++i, costNanos(r.savedUsd()));
     }
 
     static RequestRecord read(ResultSet rs) throws SQLException {
@@ -97,7 +99,9 @@ final class RequestRows {
                 rs.getString("session_id"),
                 rs.getString("end_user"),
                 rs.getString("cache"),
-                rs.getString("error"));
+                rs.getString("error"),
+                usd(nullableLong(rs, "saved_nanos")),
+                null);
     }
 
     /** Rounded half-up to a nano-dollar: a billion requests would still sum to within a dollar of the exact value. */

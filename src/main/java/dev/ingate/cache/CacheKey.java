@@ -1,0 +1,67 @@
+package dev.ingate.cache;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The key an answer is stored under: SHA-256 over who may read it (the gateway key, or everyone with
+ * {@code scope: global}), where the request goes (the caller's path and query, the provider and the model it
+ * resolved to) and the body in {@link CanonicalJson canonical form}. Ingate's headers are not part of it.
+ */
+final class CacheKey {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)   // 0.1 stays 0.1 for the canonical number
+            .build();
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(CacheKey::sha256);
+
+    /**
+     * Where the request goes and who asks, all but the body.
+     *
+     * @param reader   the gateway key (its hash), or {@code *} when the cache is shared by every key
+     * @param path     the caller's path and the query parameters that shape the answer (Gemini's {@code alt=sse})
+     * @param provider the provider the request resolved to (a route's name for a routed model)
+     * @param model    the model asked of it
+     */
+    record Target(String reader, String path, String provider, String model) {
+    }
+
+    private CacheKey() {
+    }
+
+    /** The key as hex, or null when the body is not JSON (such a request is not cached). */
+    static String of(Target target, byte[] body) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(body);
+        } catch (JacksonException e) {
+            return null;
+        }
+        if (tree == null || tree.isMissingNode()) {
+            return null;
+        }
+        MessageDigest md = SHA256.get();
+        md.reset();
+        CanonicalJson.string("ingate-cache-1", md);
+        CanonicalJson.string(target.reader(), md);
+        CanonicalJson.string(target.path(), md);
+        CanonicalJson.string(target.provider(), md);
+        CanonicalJson.string(target.model() == null ? "" : target.model(), md);
+        CanonicalJson.digestRequest(tree, md);
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

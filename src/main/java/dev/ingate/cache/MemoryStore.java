@@ -1,0 +1,52 @@
+package dev.ingate.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.vertx.core.Future;
+
+import java.time.Duration;
+
+/**
+ * Answers in this process: Caffeine bounded by the bytes it holds ({@code cache.max_size}), each entry with its own
+ * time to live (a request's {@code X-Ingate-Cache-Ttl} differs from the configured one). Shared by every event loop.
+ * Maintenance runs on the calling thread: it is amortised O(1) and keeps the bound exact after every write.
+ */
+final class MemoryStore implements AnswerStore {
+
+    private record Entry(CachedAnswer answer, long ttlNanos) {
+    }
+
+    private final Cache<String, Entry> entries;
+
+    MemoryStore(long maxBytes) {
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((String key, Entry e) -> e.answer().weight() + 2 * key.length())
+                .expireAfter(Expiry.<String, Entry>writing((key, e) -> Duration.ofNanos(e.ttlNanos())))
+                .executor(Runnable::run)
+                .build();
+    }
+
+    @Override
+    public Future<CachedAnswer> get(String key) {
+        Entry e = entries.getIfPresent(key);
+        return Future.succeededFuture(e == null ? null : e.answer());
+    }
+
+    @Override
+    public void put(String key, CachedAnswer answer, Duration ttl) {
+        entries.put(key, new Entry(answer, ttl.toNanos()));
+    }
+
+    /** The weight held now (bytes, as the weigher counts them), after pending maintenance. */
+    long weightedSize() {
+        entries.cleanUp();
+        return entries.policy().eviction().orElseThrow().weightedSize().orElse(0);
+    }
+
+    long count() {
+        entries.cleanUp();
+        return entries.estimatedSize();
+    }
+}

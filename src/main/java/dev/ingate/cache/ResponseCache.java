@@ -1,0 +1,55 @@
+package dev.ingate.cache;
+
+import dev.ingate.config.CacheSettings;
+import dev.ingate.observe.pricing.PriceCatalog;
+import dev.ingate.observe.pricing.Usage;
+import dev.ingate.observe.usage.UsageFacts;
+import dev.ingate.redis.SharedRedis;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * The process-wide side of the response cache: its settings, where answers are kept (Redis when
+ * {@code INGATE_REDIS_URL} is set, so every instance shares them; else Caffeine in this process) and the prices a
+ * hit's saving is worked out with. Each event loop's {@link CacheInterceptor} uses this one.
+ */
+public final class ResponseCache {
+
+    private final CacheSettings settings;
+    private final AnswerStore store;
+    private final PriceCatalog prices;
+
+    ResponseCache(CacheSettings settings, AnswerStore store, PriceCatalog prices) {
+        this.settings = settings;
+        this.store = store;
+        this.prices = prices;
+    }
+
+    public static ResponseCache create(CacheSettings settings, Optional<SharedRedis> redis, PriceCatalog prices) {
+        AnswerStore store = redis.<AnswerStore>map(RedisStore::new).orElseGet(() -> new MemoryStore(settings.maxSizeBytes()));
+        return new ResponseCache(settings, store, prices);
+    }
+
+    CacheSettings settings() {
+        return settings;
+    }
+
+    AnswerStore store() {
+        return store;
+    }
+
+    /** What the stored answer would have cost if asked of its provider again; null when its model has no price. */
+    BigDecimal savedUsd(CachedAnswer answer, String requestedModel) {
+        UsageFacts u = answer.usage();
+        String model = u.model() != null ? u.model() : requestedModel;
+        if (!u.found() || model == null || answer.servedBy() == null) {
+            return null;
+        }
+        Usage billable = Usage.fromInclusive(u.inputTokens(), u.cachedInputTokens(), u.cacheCreationTokens(), u.outputTokens(),
+                u.reasoningTokens());
+        return prices.find(answer.servedBy(), answer.servedShape(), model)
+                .map(price -> price.cost(billable).totalUsd())
+                .orElse(null);
+    }
+}
