@@ -135,11 +135,12 @@ final class Replayer implements AutoCloseable {
         Path done = file;
         long bad = badLines;
         closeReader();
-        journal.delete(done);
+        // counted before the file goes: whoever sees the journal empty must see the count too
         if (bad > 0) {
             unreadable.add(bad);
             LOG.warning(() -> "record journal " + done.getFileName() + ": " + bad + " unreadable line(s) skipped");
         }
+        journal.delete(done);
     }
 
     private void closeReader() {
