@@ -21,12 +21,13 @@ public record IngateConfig(
         Optional<String> metricsToken,
         RecordingSettings recording,
         List<PriceOverride> pricing,
-        TelemetrySettings telemetry) {
+        TelemetrySettings telemetry,
+        List<GuardrailEntry> guardrails) {
 
     public static IngateConfig empty() {
         return new IngateConfig(ServerSettings.defaults(), Optional.empty(), Map.of(), Map.of(), List.of(), DispatchSettings.defaults(),
                 List.of(), Optional.empty(),
-                RecordingSettings.defaults(), List.of(), TelemetrySettings.defaults());
+                RecordingSettings.defaults(), List.of(), TelemetrySettings.defaults(), List.of());
     }
 
     /** {@code recording.enabled}: off, no request is written to the request log (metrics still count them). */

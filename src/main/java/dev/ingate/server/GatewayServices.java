@@ -3,6 +3,7 @@ package dev.ingate.server;
 import dev.ingate.admin.AdminContext;
 import dev.ingate.dispatch.Dispatcher;
 import dev.ingate.events.GatewayEvents;
+import dev.ingate.guard.Guardrails;
 import dev.ingate.redis.SharedRedis;
 import dev.ingate.route.RoutePlanner;
 import dev.ingate.observe.GatewayMetrics;
@@ -19,5 +20,6 @@ import java.util.function.Supplier;
 public record GatewayServices(Supplier<GatewayState> state, AdminContext admin, BooleanSupplier databaseUp,
                               GatewayMetrics metrics, ExchangeObserver observer, Optional<String> metricsToken,
                               PriceCatalog prices, Dispatcher.Shared dispatch, RoutePlanner planner,
-                              Optional<SharedRedis> redis, GatewayEvents events) {
+                              Optional<SharedRedis> redis, GatewayEvents events,
+                              Guardrails guardrails) {
 }
