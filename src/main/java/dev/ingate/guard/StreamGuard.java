@@ -65,7 +65,6 @@ final class StreamGuard implements Rewriter {
         if (blocked) {
             return Buffer.buffer(0);
         }
-        Buffer whole = Buffer.buffer();
         for (StreamEvent event : StreamEvent.split(events.toString(StandardCharsets.UTF_8), framing)) {
             if (event.json() != null && carriesWholeText(event)) {
                 Buffer checked = wholeTextEvent(event);
@@ -84,7 +83,7 @@ final class StreamGuard implements Rewriter {
             }
             held.add(new Held(event, deltas));
         }
-        return whole.appendBuffer(release(false));
+        return release(false);
     }
 
     @Override
