@@ -4,6 +4,7 @@ import dev.ingate.dispatch.AnswerRewrite;
 import dev.ingate.pipeline.Exchange;
 import dev.ingate.stream.Framing;
 import dev.ingate.stream.Rewriter;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -50,11 +51,30 @@ final class GuardOutput implements AnswerRewrite {
             // redactions change the length: the answer goes chunked whatever length the upstream announced
             client.headers().remove(HttpHeaders.CONTENT_LENGTH);
             client.setChunked(true);
-            return new StreamGuard(ex, rules, notices, framing);
+            return new StreamGuard(rules, streamListener(framing), framing);
         }
         if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
             return new WholeAnswerGuard(ex, rules, notices, client);
         }
         return null;
+    }
+
+    private StreamGuard.Listener streamListener(Framing framing) {
+        return new StreamGuard.Listener() {
+            @Override
+            public void blocked(GuardRule rule) {
+                notices.blocked(ex, rule, "output");
+            }
+
+            @Override
+            public void passed(String rule) {
+                notices.passedInStream(ex, rule);
+            }
+
+            @Override
+            public Buffer errorEvent(GuardRule rule) {
+                return StreamErrorEvent.render(ex.request().path(), ex.callerShape(), framing, GuardNotices.blockedError(rule));
+            }
+        };
     }
 }

@@ -5,7 +5,6 @@ import dev.ingate.guard.text.JsonSplice;
 import dev.ingate.guard.text.Side;
 import dev.ingate.guard.text.TextValue;
 import dev.ingate.guard.text.TextValues;
-import dev.ingate.pipeline.Exchange;
 import dev.ingate.stream.Framing;
 import dev.ingate.stream.Rewriter;
 import io.vertx.core.buffer.Buffer;
@@ -30,9 +29,17 @@ final class StreamGuard implements Rewriter {
     /** How far behind the upstream the client may be: long enough for any PII value to show itself whole. */
     static final int HOLD_CHARS = 128;
 
-    private final Exchange ex;
+    /** What the stream's owner hears, and the error event that ends a blocked stream in the caller's grammar. */
+    interface Listener {
+        void blocked(GuardRule rule);
+
+        void passed(String rule);
+
+        Buffer errorEvent(GuardRule rule);
+    }
+
     private final List<GuardRule> rules;
-    private final GuardNotices notices;
+    private final Listener listener;
     private final Framing framing;
     private final HeldText text = new HeldText();
     private final ArrayDeque<Held> held = new ArrayDeque<>();
@@ -53,10 +60,9 @@ final class StreamGuard implements Rewriter {
     private record Delta(TextValue value, int from, int to) {
     }
 
-    StreamGuard(Exchange ex, List<GuardRule> rules, GuardNotices notices, Framing framing) {
-        this.ex = ex;
+    StreamGuard(List<GuardRule> rules, Listener listener, Framing framing) {
         this.rules = rules;
-        this.notices = notices;
+        this.listener = listener;
         this.framing = framing;
     }
 
@@ -97,7 +103,7 @@ final class StreamGuard implements Rewriter {
     }
 
     private Buffer wholeTextEvent(StreamEvent event) {
-        Verdict verdict = BodyCheck.evaluate(rules, event.json(), 0, event.json().length, Side.OUTPUT, ex.model());
+        Verdict verdict = BodyCheck.evaluate(rules, event.json(), 0, event.json().length, Side.OUTPUT, null);
         if (verdict.blockedBy() != null) {
             return block(verdict.blockedBy());
         }
@@ -168,13 +174,13 @@ final class StreamGuard implements Rewriter {
     private Buffer block(GuardRule rule) {
         blocked = true;
         held.clear();
-        notices.blocked(ex, rule, "output");
-        return StreamErrorEvent.render(ex.request().path(), ex.callerShape(), framing, GuardNotices.blockedError(rule));
+        listener.blocked(rule);
+        return listener.errorEvent(rule);
     }
 
     private void logOnce(String rule) {
         if (logged.add(rule)) {
-            notices.passedInStream(ex, rule);
+            listener.passed(rule);
         }
     }
 }
