@@ -6,6 +6,7 @@ import dev.ingate.pipeline.GatewayState;
 import dev.ingate.admin.AdminContext;
 import dev.ingate.dispatch.Dispatcher;
 import dev.ingate.events.GatewayEvents;
+import dev.ingate.guard.Guardrails;
 import dev.ingate.redis.SharedRedis;
 import dev.ingate.route.LatencyTracker;
 import dev.ingate.route.RoutePlanner;
@@ -114,7 +115,8 @@ public final class Ingate implements AutoCloseable {
             observer = tracing.appendTo(observer);
             ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, metrics, observer, config.metricsToken(),
                     priceCatalog, Dispatcher.Shared.create(priceCatalog, latency::record, events), new RoutePlanner(latency, priceCatalog), redis, events,
-                    ResponseCache.create(config.cache(), redis, priceCatalog)));
+                    ResponseCache.create(config.cache(), redis, priceCatalog),
+                    Guardrails.compile(config.guardrails())));
             Vertx vertx = listening.await();
             reloader.start();
             printBanner(console, settings, port, adminToken, firstKey);

@@ -40,7 +40,8 @@ import dev.ingate.config.YamlNodes.Scalar;
 public final class ConfigLoader {
 
     static final List<String> TOP_KEYS = List.of("server", "default_provider", "providers", "fallbacks", "routes", "retries",
-            "circuit_breaker", "keys", "metrics", "recording", "pricing", "telemetry", "cache");
+            "circuit_breaker", "keys", "metrics", "recording", "pricing", "telemetry", "cache",
+            "guardrails");
     static final List<String> SERVER_KEYS = List.of("max_request_body", "upstream_timeout", "stream_idle_timeout", "upstream_ca_file");
     static final List<String> FALLBACK_KEYS = List.of("provider", "model");
     static final List<String> KEY_KEYS = List.of("name", "key", "providers", "models");
@@ -128,7 +129,8 @@ public final class ConfigLoader {
                 observability.recording(value(top, "recording")),
                 observability.pricing(value(top, "pricing")),
                 observability.telemetry(value(top, "telemetry")),
-                new CacheParser(y).cache(value(top, "cache")));
+                new CacheParser(y).cache(value(top, "cache")),
+                new GuardrailParser(y).guardrails(value(top, "guardrails")));
     }
 
     private static Node value(Map<String, Entry> fields, String key) {

@@ -22,13 +22,14 @@ public record IngateConfig(
         RecordingSettings recording,
         List<PriceOverride> pricing,
         TelemetrySettings telemetry,
-        CacheSettings cache) {
+        CacheSettings cache,
+        List<GuardrailEntry> guardrails) {
 
     public static IngateConfig empty() {
         return new IngateConfig(ServerSettings.defaults(), Optional.empty(), Map.of(), Map.of(), List.of(), DispatchSettings.defaults(),
                 List.of(), Optional.empty(),
                 RecordingSettings.defaults(), List.of(), TelemetrySettings.defaults(),
-                CacheSettings.defaults());
+                CacheSettings.defaults(), List.of());
     }
 
     /** {@code recording.enabled}: off, no request is written to the request log (metrics still count them). */

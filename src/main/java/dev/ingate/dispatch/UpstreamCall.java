@@ -7,6 +7,7 @@ import dev.ingate.observe.Attributes;
 import dev.ingate.observe.BodyCapture;
 import dev.ingate.observe.OpenAiUsageStripper;
 import dev.ingate.observe.StreamUsageRequest;
+import dev.ingate.stream.ChainedRewriter;
 import dev.ingate.stream.Rewriter;
 import dev.ingate.observe.usage.UsageExtractor;
 import dev.ingate.observe.usage.UsageExtractors;
@@ -135,8 +136,9 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
         if (capture != null) {
             capture.responseStarted(prepared.translated() ? null : upstream.getHeader(HttpHeaders.CONTENT_ENCODING));
         }
-        Rewriter rewriter = rewriterFor(prepared, framing, status, client);
-        if (rewriter instanceof StreamTranslation || !prepared.translated() && !rewriter.answersWhole()
+        Rewriter base = baseRewriterFor(prepared, framing, status, client);
+        Rewriter rewriter = withAnswerRewrite(base, status, client);
+        if (base instanceof StreamTranslation || !prepared.translated() && !rewriter.answersWhole()
                 && !client.headers().contains(HttpHeaders.CONTENT_LENGTH) && mayHaveBody(status)) {
             client.setChunked(true);
         }
@@ -152,7 +154,7 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
     }
 
     /** What the client gets instead of the upstream's bytes: a translation, the usage stripper, or the bytes. */
-    private Rewriter rewriterFor(PreparedRequest prepared, Framing framing, int status, HttpServerResponse client) {
+    private Rewriter baseRewriterFor(PreparedRequest prepared, Framing framing, int status, HttpServerResponse client) {
         if (prepared.translated()) {
             Translation translation = prepared.translation();
             if (framing != Framing.NONE && status < 400) {
@@ -162,18 +164,21 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
             client.headers().set(HttpHeaders.CONTENT_TYPE, "application/json");
             return new BodyTranslation(translation, client, provider.name(), this::sawClientBytes);
         }
-        AnswerRewrite rewrite = ex.attribute(AnswerRewrite.KEY);
-        if (rewrite != null) {
-            Rewriter custom = rewrite.rewriterFor(status, client.headers().get(HttpHeaders.CONTENT_TYPE), client);
-            if (custom != null) {
-                return custom;
-            }
-        }
         if (framing == Framing.SSE && Boolean.TRUE.equals(ex.attribute(StreamUsageRequest.STRIP_USAGE))
                 && client.headers().get(HttpHeaders.CONTENT_LENGTH) == null) {
             return new OpenAiUsageStripper();
         }
         return Rewriter.IDENTITY;
+    }
+
+    /**
+     * A concern's own rewrite (the model list, output guardrails) runs after the base one, so it sees the answer in
+     * the caller's shape, translated or not.
+     */
+    private Rewriter withAnswerRewrite(Rewriter base, int status, HttpServerResponse client) {
+        AnswerRewrite rewrite = ex.attribute(AnswerRewrite.KEY);
+        Rewriter custom = rewrite == null ? null : rewrite.rewriterFor(status, client.headers().get(HttpHeaders.CONTENT_TYPE), client);
+        return custom == null ? base : ChainedRewriter.of(base, custom);
     }
 
     /** A translated answer is captured as the client got it; an untranslated one below, as it passes. */

@@ -20,6 +20,8 @@ public final class BodyCapture {
     private final Buffer requestBody;
     private final String requestEncoding;
     private final int maxBytes;
+    /** Applied to each text body as it is stored (guardrails' PII redaction); never to the bytes relayed. */
+    private final java.util.function.UnaryOperator<String> redactor;
 
     private boolean responseSeen;
     private String responseEncoding;
@@ -33,9 +35,15 @@ public final class BodyCapture {
      * @param maxBytes        the most bytes kept of each body
      */
     public BodyCapture(Buffer requestBody, String requestEncoding, long maxBytes) {
+        this(requestBody, requestEncoding, maxBytes, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param redactor what a text body becomes before it is stored */
+    public BodyCapture(Buffer requestBody, String requestEncoding, long maxBytes, java.util.function.UnaryOperator<String> redactor) {
         this.requestBody = requestBody;
         this.requestEncoding = requestEncoding;
         this.maxBytes = (int) Math.min(Math.max(0, maxBytes), Integer.MAX_VALUE - 16);
+        this.redactor = redactor;
     }
 
     /** An upstream answer begins; an earlier attempt's answer (one that was not relayed after all) is dropped. */
@@ -66,7 +74,7 @@ public final class BodyCapture {
 
     /** What was captured, in the stored form; called once, when the exchange is over. */
     public RequestBodies bodies() {
-        return new RequestBodies(request(), response());
+        return new RequestBodies(redacted(request()), redacted(response()));
     }
 
     private CapturedBody request() {
@@ -83,6 +91,10 @@ public final class BodyCapture {
         }
         byte[] bytes = response == null ? new byte[0] : response;
         return CapturedBody.of(bytes, responseLength, responseTruncated, responseEncoding);
+    }
+
+    private CapturedBody redacted(CapturedBody body) {
+        return body == null || body.encoding() != null ? body : new CapturedBody(redactor.apply(body.text()), null, body.truncated());
     }
 
     /** Grows by doubling up to the limit: a short answer never costs a buffer of max_body_size. */

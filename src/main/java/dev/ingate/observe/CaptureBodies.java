@@ -13,14 +13,21 @@ import io.vertx.core.http.HttpHeaders;
 public final class CaptureBodies implements Interceptor {
 
     private final long maxBytes;
+    private final java.util.function.UnaryOperator<String> redactor;
 
     public CaptureBodies(long maxBytes) {
+        this(maxBytes, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param redactor what each text body becomes before it is stored (PII redaction by the guardrails) */
+    public CaptureBodies(long maxBytes, java.util.function.UnaryOperator<String> redactor) {
         this.maxBytes = maxBytes;
+        this.redactor = redactor;
     }
 
     @Override
     public void intercept(Exchange ex, Handler next) {
-        ex.attribute(Attributes.BODIES, new BodyCapture(ex.body(), ex.request().getHeader(HttpHeaders.CONTENT_ENCODING), maxBytes));
+        ex.attribute(Attributes.BODIES, new BodyCapture(ex.body(), ex.request().getHeader(HttpHeaders.CONTENT_ENCODING), maxBytes, redactor));
         next.handle(ex);
     }
 }

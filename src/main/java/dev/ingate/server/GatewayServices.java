@@ -3,6 +3,7 @@ package dev.ingate.server;
 import dev.ingate.admin.AdminContext;
 import dev.ingate.dispatch.Dispatcher;
 import dev.ingate.events.GatewayEvents;
+import dev.ingate.guard.Guardrails;
 import dev.ingate.redis.SharedRedis;
 import dev.ingate.route.RoutePlanner;
 import dev.ingate.observe.GatewayMetrics;
@@ -20,5 +21,6 @@ public record GatewayServices(Supplier<GatewayState> state, AdminContext admin, 
                               GatewayMetrics metrics, ExchangeObserver observer, Optional<String> metricsToken,
                               PriceCatalog prices, Dispatcher.Shared dispatch, RoutePlanner planner,
                               Optional<SharedRedis> redis, GatewayEvents events,
-                              dev.ingate.cache.ResponseCache cache) {
+                              dev.ingate.cache.ResponseCache cache,
+                              Guardrails guardrails) {
 }

@@ -11,6 +11,9 @@ import dev.ingate.models.ModelsHandler;
 import dev.ingate.route.RouteByModel;
 import dev.ingate.route.RoutePlanner;
 import dev.ingate.estimate.Estimator;
+import dev.ingate.guard.GuardInput;
+import dev.ingate.guard.Guardrails;
+import dev.ingate.guard.StoredBodies;
 import dev.ingate.observe.CaptureBodies;
 import dev.ingate.observe.StreamUsageRequest;
 import dev.ingate.dispatch.UpstreamClients;
@@ -61,6 +64,8 @@ public final class GatewayVerticle extends VerticleBase {
     private RoutePlanner planner;
     private Handler pipeline;
     private dev.ingate.cache.CacheInterceptor cache;
+    private Interceptor guard;
+    private java.util.function.UnaryOperator<String> storedBodyRedactor = java.util.function.UnaryOperator.identity();
 
     /**
      * @param ready completes when the database side is up; the verticle prepares everything else before
@@ -85,12 +90,15 @@ public final class GatewayVerticle extends VerticleBase {
                 new RequireJsonContentType(),
                 new ReadBody()));
         if (captureBodyBytes > 0) {
-            interceptors.add(new CaptureBodies(captureBodyBytes));   // the body as sent, before anything rewrites it
+            // the body as sent, before anything rewrites it; PII of the guardrails' pii rules redacted as it is stored
+            interceptors.add(new CaptureBodies(captureBodyBytes, text -> storedBodyRedactor.apply(text)));
         }
         interceptors.add(new InspectJson());
         interceptors.add(new EnforceModelScope());
         interceptors.add(new RouteByModel(() -> planner));   // after the body: rules match the requested model
         interceptors.add((ex, next) -> models.intercept(ex, next));   // the model list: Ingate's models added
+        // guardrails on the input (403 or redaction), arming the output rules; before the cache and budgets
+        interceptors.add((ex, next) -> guard.intercept(ex, next));
         interceptors.add((ex, next) -> cache.intercept(ex, next));   // a hit answers here, after every check that may refuse
         interceptors.add(new StreamUsageRequest());   // exact usage of OpenAI streams for the token and cost metrics
         pipeline = Pipeline.assemble(interceptors, this::endOfPipeline);
@@ -122,6 +130,9 @@ public final class GatewayVerticle extends VerticleBase {
             models = new ModelsHandler(handedOver.result().prices());
             cache = new dev.ingate.cache.CacheInterceptor(vertx, handedOver.result().cache());
             estimates = new EstimateHandler(vertx, new Estimator(handedOver.result().prices()));
+            Guardrails guardrails = handedOver.result().guardrails();
+            guard = guardrails.isEmpty() ? (ex, next) -> next.handle(ex) : new GuardInput(vertx, guardrails, handedOver.result().events());
+            storedBodyRedactor = StoredBodies.redactor(guardrails);
             server.listen().<Void>mapEmpty().onComplete(listening);
         }));
         return listening.future();
