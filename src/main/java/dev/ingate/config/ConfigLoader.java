@@ -40,7 +40,7 @@ import dev.ingate.config.YamlNodes.Scalar;
 public final class ConfigLoader {
 
     static final List<String> TOP_KEYS = List.of("server", "default_provider", "providers", "fallbacks", "routes", "retries",
-            "circuit_breaker", "keys", "metrics", "recording", "pricing", "telemetry");
+            "circuit_breaker", "keys", "metrics", "recording", "pricing", "telemetry", "webhooks", "webhook_retry");
     static final List<String> SERVER_KEYS = List.of("max_request_body", "upstream_timeout", "stream_idle_timeout", "upstream_ca_file");
     static final List<String> FALLBACK_KEYS = List.of("provider", "model");
     static final List<String> KEY_KEYS = List.of("name", "key", "providers", "models");
@@ -127,7 +127,8 @@ public final class ConfigLoader {
                 y.optString(metrics.get("token"), "metrics.token"),
                 observability.recording(value(top, "recording")),
                 observability.pricing(value(top, "pricing")),
-                observability.telemetry(value(top, "telemetry")));
+                observability.telemetry(value(top, "telemetry")),
+                new WebhookParser(y).parse(value(top, "webhooks"), value(top, "webhook_retry")));
     }
 
     private static Node value(Map<String, Entry> fields, String key) {

@@ -21,12 +21,14 @@ public record IngateConfig(
         Optional<String> metricsToken,
         RecordingSettings recording,
         List<PriceOverride> pricing,
-        TelemetrySettings telemetry) {
+        TelemetrySettings telemetry,
+        WebhookSettings webhooks) {
 
     public static IngateConfig empty() {
         return new IngateConfig(ServerSettings.defaults(), Optional.empty(), Map.of(), Map.of(), List.of(), DispatchSettings.defaults(),
                 List.of(), Optional.empty(),
-                RecordingSettings.defaults(), List.of(), TelemetrySettings.defaults());
+                RecordingSettings.defaults(), List.of(), TelemetrySettings.defaults(),
+                WebhookSettings.defaults());
     }
 
     /** {@code recording.enabled}: off, no request is written to the request log (metrics still count them). */
