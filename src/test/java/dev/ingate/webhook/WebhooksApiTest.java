@@ -183,6 +183,14 @@ class WebhooksApiTest {
     }
 
     @Test
+    void theEventQueueIsOnTheMetricsPage() {
+        ok(admin("POST", "/keys", "{\"name\":\"counted\"}"));
+        String metrics = send(request(ingate.baseUrl(), "/metrics")).body();
+        assertThat(metrics).contains("ingate_webhook_events_dropped_total 0.0").contains("ingate_webhook_events_queue_depth")
+                .containsPattern("ingate_webhook_events_published_total [1-9]");
+    }
+
+    @Test
     void afterTheLastAttemptTheDeliveryIsGivenUp() {
         try (WebhookReceiver down = new WebhookReceiver().answering(503, 503, 503, 503)) {
             String hookId = ok(admin("POST", "/webhooks", "{\"url\":\"" + down.url("/down") + "\",\"events\":[\"key.created\"]}")).get("id").asString();
