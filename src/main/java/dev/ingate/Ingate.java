@@ -53,9 +53,10 @@ public final class Ingate implements AutoCloseable {
     private final Database database;
     private final Tracing tracing;
     private final RetentionPruner pruner;
+    private final GovernanceServices governance;
 
     private Ingate(Vertx vertx, int port, StateReloader reloader, RecordWriter writer, Database database, Tracing tracing,
-                   RetentionPruner pruner) {
+                   RetentionPruner pruner, GovernanceServices governance) {
         this.vertx = vertx;
         this.port = port;
         this.reloader = reloader;
@@ -63,6 +64,7 @@ public final class Ingate implements AutoCloseable {
         this.database = database;
         this.tracing = tracing;
         this.pruner = pruner;
+        this.governance = governance;
     }
 
     public static Ingate start(StartupSettings settings, PrintStream console) {
@@ -82,10 +84,13 @@ public final class Ingate implements AutoCloseable {
         RetentionPruner pruner = null;
         Tracing tracing = Tracing.OFF;
         Optional<SharedRedis> redis = Optional.empty();
+        GovernanceServices governance = null;
         try {
             database = Database.open(settings.databaseUrl().orElse("jdbc:sqlite:" + dataDir.path().resolve("ingate.db")));
             Stores stores = Stores.open(database);
-            boolean changed = new ConfigApplier(stores.providers(), stores.routes(), stores.keys(), secrets).apply(config);
+            governance = GovernanceServices.start(database, secrets, config.webhooks(), dataDir.path());
+            boolean changed = new ConfigApplier(governance.asConfigFile(stores.providers()), governance.asConfigFile(stores.routes()),
+                    governance.asConfigFile(stores.keys()), secrets).apply(config);
             Optional<String> firstKey = config.keys().isEmpty() ? FirstKey.ensure(stores.keys()) : Optional.empty();
             if (changed || firstKey.isPresent()) {
                 stores.changes().bump();
@@ -94,7 +99,7 @@ public final class Ingate implements AutoCloseable {
                     stores.providers(), stores.routes(), stores.keys(), secrets);
             StateReloader reloader = new StateReloader(builder, stores.changes(), stores.keys(), database::ping);
             AdminContext admin = new AdminContext(stores.providers(), stores.routes(), stores.keys(), secrets, reloader::changed,
-                    reloader::current, new JdbcRequestLog(database));
+                    reloader::current, new JdbcRequestLog(database), governance.governance());
             writer = RecordWriter.start(database, dataDir.path());
             pruner = RetentionPruner.start(database, config.recording());
             GatewayMetrics metrics = new GatewayMetrics();
@@ -105,7 +110,8 @@ public final class Ingate implements AutoCloseable {
             redis = SharedRedis.connect(listening.created(), settings.redisUrl(),
                     Optional.ofNullable(settings.env().get("INGATE_REDIS_PREFIX")));
             redis.ifPresent(SharedRedis::watch);
-            GatewayEvents events = GatewayEvents.NONE;   // webhooks subscribe here (issue 6)
+            GatewayEvents events = governance.events();
+            governance.bind(metrics);
             LatencyTracker latency = new LatencyTracker();   // shared: routing reads what every event loop measured
             ExchangeObserver observer = metrics.andThen(new UsageMetrics(metrics, cost)).andThen(new CacheMetrics(metrics));
             if (config.recordRequests()) {
@@ -120,11 +126,14 @@ public final class Ingate implements AutoCloseable {
             Vertx vertx = listening.await();
             reloader.start();
             printBanner(console, settings, port, adminToken, firstKey);
-            return new Ingate(vertx, port, reloader, writer, database, tracing, pruner);
+            return new Ingate(vertx, port, reloader, writer, database, tracing, pruner, governance);
         } catch (RuntimeException e) {
             ready.tryFail(e);
             listening.abandon();
             tracing.close();
+            if (governance != null) {
+                governance.close();
+            }
             if (pruner != null) {
                 pruner.close();
             }
@@ -154,6 +163,7 @@ public final class Ingate implements AutoCloseable {
             // closing at shutdown: nothing left to do with the error
         }
         reloader.close();
+        governance.close();
         tracing.close();
         pruner.close();
         writer.close();

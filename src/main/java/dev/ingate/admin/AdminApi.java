@@ -1,5 +1,6 @@
 package dev.ingate.admin;
 
+import dev.ingate.audit.Actor;
 import dev.ingate.auth.BearerToken;
 import dev.ingate.pipeline.ErrorEnvelope;
 import dev.ingate.pipeline.IngateError;
@@ -25,15 +26,17 @@ import java.util.function.Supplier;
 public final class AdminApi {
 
     private static final long MAX_BODY = 1024 * 1024;
+    /** Names the person behind an admin call in the audit log (a dashboard or script acting for them). */
+    public static final String ACTOR_HEADER = "X-Ingate-Actor";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Vertx vertx;
-    private final AdminRoutes routes;
+    private final AdminContext ctx;
     private final Supplier<String> adminToken;
 
     public AdminApi(Vertx vertx, AdminContext ctx, Supplier<String> adminToken) {
         this.vertx = vertx;
-        this.routes = new AdminRoutes(ctx);
+        this.ctx = ctx;
         this.adminToken = adminToken;
     }
 
@@ -48,7 +51,8 @@ public final class AdminApi {
                 return;
             }
             Buffer raw = read.result();
-            vertx.executeBlocking(() -> run(request, raw), false).onComplete(done -> {
+            Actor actor = actor(request);
+            vertx.executeBlocking(() -> run(request, raw, actor), false).onComplete(done -> {
                 if (done.succeeded()) {
                     reply(request, requestId, done.result().status(), Buffer.buffer(JSON.writeValueAsBytes(done.result().body())));
                 } else {
@@ -61,7 +65,13 @@ public final class AdminApi {
         });
     }
 
-    private AdminReply run(HttpServerRequest request, Buffer raw) {
+    /** Read on the event loop, before the work moves off it; see {@link Actor} for what is recorded. */
+    private static Actor actor(HttpServerRequest request) {
+        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        return Actor.admin(request.getHeader(ACTOR_HEADER), address, request.getHeader(HttpHeaders.USER_AGENT));
+    }
+
+    private AdminReply run(HttpServerRequest request, Buffer raw, Actor actor) {
         if (raw.length() > MAX_BODY) {
             throw AdminException.badRequest("the body is larger than 1 MB");
         }
@@ -73,7 +83,8 @@ public final class AdminApi {
                 throw AdminException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
             }
         }
-        return routes.handle(new AdminRequest(request.method(), segments(request.path()), query(request), body));
+        // resources are cheap and hold no state: each call gets stores that audit as its own actor
+        return new AdminRoutes(ctx.actingAs(actor)).handle(new AdminRequest(request.method(), segments(request.path()), query(request), body));
     }
 
     private static List<String> segments(String path) {

@@ -7,12 +7,16 @@ final class AdminRoutes {
     private final RoutesResource routes;
     private final KeysResource keys;
     private final RequestsResource requests;
+    private final AuditResource audit;
+    private final WebhooksResource webhooks;
 
     AdminRoutes(AdminContext ctx) {
         this.providers = new ProvidersResource(ctx);
         this.routes = new RoutesResource(ctx);
         this.keys = new KeysResource(ctx);
         this.requests = new RequestsResource(ctx.requests());
+        this.audit = new AuditResource(ctx.governance().auditLog());
+        this.webhooks = new WebhooksResource(ctx);
     }
 
     AdminReply handle(AdminRequest req) {
@@ -26,6 +30,8 @@ final class AdminRoutes {
             case "keys" -> keys.handle(req);
             case "requests" -> requests.requests(req);
             case "usage" -> requests.usage(req);
+            case "audit" -> audit.handle(req);
+            case "webhooks" -> webhooks.handle(req);
             default -> throw noRoute(req);
         };
     }

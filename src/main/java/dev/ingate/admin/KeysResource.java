@@ -59,6 +59,7 @@ final class KeysResource {
                 KeyBodies.enabled(body, true), Origin.API, Instant.now(), Optional.empty());
         ctx.keys().insert(key);
         ctx.changed().run();
+        KeyEvents.created(ctx, key);
         ObjectNode node = view(key);
         node.put("key", secret);
         return node;
@@ -77,10 +78,12 @@ final class KeysResource {
     }
 
     private ObjectNode delete(String id) {
+        Optional<StoredKey> revoked = ctx.keys().get(id);
         if (!ctx.keys().delete(id)) {
             throw AdminException.notFound("key '" + id + "' does not exist");
         }
         ctx.changed().run();
+        revoked.ifPresent(key -> KeyEvents.revoked(ctx, key));
         ObjectNode node = JSON.createObjectNode();
         node.put("id", id);
         node.put("deleted", true);

@@ -41,7 +41,7 @@ public final class ConfigLoader {
 
     static final List<String> TOP_KEYS = List.of("server", "default_provider", "providers", "fallbacks", "routes", "retries",
             "circuit_breaker", "keys", "metrics", "recording", "pricing", "telemetry", "cache",
-            "guardrails");
+            "guardrails", "webhooks", "webhook_retry");
     static final List<String> SERVER_KEYS = List.of("max_request_body", "upstream_timeout", "stream_idle_timeout", "upstream_ca_file");
     static final List<String> FALLBACK_KEYS = List.of("provider", "model");
     static final List<String> KEY_KEYS = List.of("name", "key", "providers", "models");
@@ -130,7 +130,8 @@ public final class ConfigLoader {
                 observability.pricing(value(top, "pricing")),
                 observability.telemetry(value(top, "telemetry")),
                 new CacheParser(y).cache(value(top, "cache")),
-                new GuardrailParser(y).guardrails(value(top, "guardrails")));
+                new GuardrailParser(y).guardrails(value(top, "guardrails")),
+                new WebhookParser(y).parse(value(top, "webhooks"), value(top, "webhook_retry")));
     }
 
     private static Node value(Map<String, Entry> fields, String key) {

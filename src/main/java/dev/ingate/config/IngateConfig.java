@@ -23,13 +23,14 @@ public record IngateConfig(
         List<PriceOverride> pricing,
         TelemetrySettings telemetry,
         CacheSettings cache,
-        List<GuardrailEntry> guardrails) {
+        List<GuardrailEntry> guardrails,
+        WebhookSettings webhooks) {
 
     public static IngateConfig empty() {
         return new IngateConfig(ServerSettings.defaults(), Optional.empty(), Map.of(), Map.of(), List.of(), DispatchSettings.defaults(),
                 List.of(), Optional.empty(),
                 RecordingSettings.defaults(), List.of(), TelemetrySettings.defaults(),
-                CacheSettings.defaults(), List.of());
+                CacheSettings.defaults(), List.of(), WebhookSettings.defaults());
     }
 
     /** {@code recording.enabled}: off, no request is written to the request log (metrics still count them). */

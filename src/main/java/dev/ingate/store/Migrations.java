@@ -29,7 +29,8 @@ final class Migrations {
 
     /** Every migration, oldest first. A jar's directory cannot be listed portably, so they are named here. */
     static final List<String> FILES = List.of("V1__providers_keys_changes.sql", "V2__requests_and_usage.sql",
-            "V3__request_bodies.sql", "V4__partial_session_user_indexes.sql", "V5__routes.sql", "V9__cache_columns.sql");
+            "V3__request_bodies.sql", "V4__partial_session_user_indexes.sql", "V5__routes.sql", "V6__audit_log.sql",
+            "V7__webhooks.sql", "V9__cache_columns.sql");
     static final String LOCATION = "db/migration/";
 
     /** PostgreSQL SQLSTATEs seen when two instances create the same schema or table at once. */

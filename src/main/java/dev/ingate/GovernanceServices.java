@@ -1,0 +1,92 @@
+package dev.ingate;
+
+import dev.ingate.admin.Governance;
+import dev.ingate.audit.Actor;
+import dev.ingate.audit.AuditLog;
+import dev.ingate.audit.AuditTrail;
+import dev.ingate.audit.AuditedKeyStore;
+import dev.ingate.audit.AuditedProviderStore;
+import dev.ingate.audit.AuditedRouteStore;
+import dev.ingate.config.WebhookSettings;
+import dev.ingate.events.GatewayEvents;
+import dev.ingate.observe.GatewayMetrics;
+import dev.ingate.observe.WebhookQueueMetrics;
+import dev.ingate.secrets.SecretBox;
+import dev.ingate.keys.KeyStore;
+import dev.ingate.provider.ProviderStore;
+import dev.ingate.provider.RouteStore;
+import dev.ingate.store.Database;
+import dev.ingate.store.JdbcAuditLog;
+import dev.ingate.store.JdbcWebhookOutbox;
+import dev.ingate.store.JdbcWebhookStore;
+import dev.ingate.webhook.AuditedWebhookStore;
+import dev.ingate.webhook.DeliveryWorker;
+import dev.ingate.webhook.InstanceId;
+import dev.ingate.webhook.WebhookEvents;
+import dev.ingate.webhook.WebhookFileApplier;
+import dev.ingate.webhook.WebhookOutbox;
+import dev.ingate.webhook.WebhookStore;
+
+import java.nio.file.Path;
+
+/**
+ * The audit log and webhooks, assembled at start: file webhooks applied and the delivery thread started; the stores
+ * the config file is applied through, audited as the actor {@code config-file}. Closing stops the thread; pending
+ * deliveries stay in the database for the next start.
+ */
+final class GovernanceServices implements AutoCloseable {
+
+    private final Governance governance;
+    private final WebhookEvents events;
+    private final DeliveryWorker worker;
+    private final AuditTrail trail;
+
+    private GovernanceServices(Governance governance, AuditTrail trail, WebhookEvents events, DeliveryWorker worker) {
+        this.governance = governance;
+        this.trail = trail;
+        this.events = events;
+        this.worker = worker;
+    }
+
+    static GovernanceServices start(Database database, SecretBox secrets, WebhookSettings settings, Path dataDir) {
+        AuditLog auditLog = new JdbcAuditLog(database);
+        AuditTrail trail = new AuditTrail(auditLog);
+        Actor file = Actor.CONFIG_FILE;
+        WebhookStore hooks = new JdbcWebhookStore(database);
+        WebhookOutbox outbox = new JdbcWebhookOutbox(database);
+        new WebhookFileApplier(new AuditedWebhookStore(hooks, trail, file), secrets).apply(settings.hooks());
+        WebhookEvents events = new WebhookEvents(WebhookEvents.DEFAULT_CAPACITY);
+        DeliveryWorker worker = DeliveryWorker.start(events, hooks, outbox, secrets, settings, InstanceId.of(dataDir));
+        return new GovernanceServices(new Governance(auditLog, hooks, outbox, events), trail, events, worker);
+    }
+
+    /** The store, recording what the config file changes in it as the actor {@code config-file}. */
+    ProviderStore asConfigFile(ProviderStore store) {
+        return new AuditedProviderStore(store, trail, Actor.CONFIG_FILE);
+    }
+
+    RouteStore asConfigFile(RouteStore store) {
+        return new AuditedRouteStore(store, trail, Actor.CONFIG_FILE);
+    }
+
+    KeyStore asConfigFile(KeyStore store) {
+        return new AuditedKeyStore(store, trail, Actor.CONFIG_FILE);
+    }
+
+    Governance governance() {
+        return governance;
+    }
+
+    GatewayEvents events() {
+        return events;
+    }
+
+    void bind(GatewayMetrics metrics) {
+        WebhookQueueMetrics.bind(metrics, events);
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+    }
+}
