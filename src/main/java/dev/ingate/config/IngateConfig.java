@@ -21,12 +21,15 @@ public record IngateConfig(
         Optional<String> metricsToken,
         RecordingSettings recording,
         List<PriceOverride> pricing,
-        TelemetrySettings telemetry) {
+        TelemetrySettings telemetry,
+        LimitSettings limits,
+        BudgetSettings budget) {
 
     public static IngateConfig empty() {
         return new IngateConfig(ServerSettings.defaults(), Optional.empty(), Map.of(), Map.of(), List.of(), DispatchSettings.defaults(),
                 List.of(), Optional.empty(),
-                RecordingSettings.defaults(), List.of(), TelemetrySettings.defaults());
+                RecordingSettings.defaults(), List.of(), TelemetrySettings.defaults(),
+                LimitSettings.NONE, BudgetSettings.NONE);
     }
 
     /** {@code recording.enabled}: off, no request is written to the request log (metrics still count them). */
@@ -71,11 +74,15 @@ public record IngateConfig(
     public record FallbackEntry(String provider, Optional<String> model) {
     }
 
-    public record KeyEntry(String name, String key, List<String> providers, List<String> models) {
+    public record KeyEntry(String name, String key, List<String> providers, List<String> models, dev.ingate.keys.KeyLimits limits) {
+
+        public KeyEntry(String name, String key, List<String> providers, List<String> models) {
+            this(name, key, providers, models, dev.ingate.keys.KeyLimits.NONE);
+        }
 
         @Override
         public String toString() {
-            return "KeyEntry[name=" + name + ", key=***, providers=" + providers + ", models=" + models + "]";
+            return "KeyEntry[name=" + name + ", key=***, providers=" + providers + ", models=" + models + ", limits=" + limits + "]";
         }
     }
 }

@@ -29,7 +29,8 @@ final class Migrations {
 
     /** Every migration, oldest first. A jar's directory cannot be listed portably, so they are named here. */
     static final List<String> FILES = List.of("V1__providers_keys_changes.sql", "V2__requests_and_usage.sql",
-            "V3__request_bodies.sql", "V4__partial_session_user_indexes.sql", "V5__routes.sql");
+            "V3__request_bodies.sql", "V4__partial_session_user_indexes.sql", "V5__routes.sql",
+            "V8__key_limits_and_budgets.sql");
     static final String LOCATION = "db/migration/";
 
     /** PostgreSQL SQLSTATEs seen when two instances create the same schema or table at once. */
@@ -45,11 +46,23 @@ final class Migrations {
                 + "version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at BIGINT NOT NULL)");
         int ran = 0;
         for (int i = 0; i < FILES.size(); i++) {
-            if (apply(dataSource, dialect, i + 1, FILES.get(i))) {
+            if (apply(dataSource, dialect, version(FILES.get(i)), FILES.get(i))) {
                 ran++;
             }
         }
         return ran;
+    }
+
+    /**
+     * The number in the file's name ({@code V8__…} is 8): numbers are reserved per feature as work goes on in
+     * parallel, so the list may have gaps while some are still to come.
+     */
+    static int version(String name) {
+        int end = name.indexOf("__");
+        if (!name.startsWith("V") || end < 2) {
+            throw new StoreException("migration " + name + " is not named V<number>__<what>.sql");
+        }
+        return Integer.parseInt(name.substring(1, end));
     }
 
     /** One file in one transaction; on PostgreSQL the history table is locked so two instances take turns. */
