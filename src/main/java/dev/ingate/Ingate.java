@@ -5,7 +5,11 @@ import dev.ingate.config.IngateConfig;
 import dev.ingate.pipeline.GatewayState;
 import dev.ingate.admin.AdminContext;
 import dev.ingate.dispatch.Dispatcher;
+import dev.ingate.budget.Budgets;
+import dev.ingate.budget.JdbcSpendHistory;
+import dev.ingate.estimate.AdmissionEstimates;
 import dev.ingate.events.GatewayEvents;
+import dev.ingate.limits.RateLimits;
 import dev.ingate.redis.SharedRedis;
 import dev.ingate.route.LatencyTracker;
 import dev.ingate.route.RoutePlanner;
@@ -104,14 +108,20 @@ public final class Ingate implements AutoCloseable {
             redis.ifPresent(SharedRedis::watch);
             GatewayEvents events = GatewayEvents.NONE;   // webhooks subscribe here (issue 6)
             LatencyTracker latency = new LatencyTracker();   // shared: routing reads what every event loop measured
-            ExchangeObserver observer = metrics.andThen(new UsageMetrics(metrics, cost));
+            AdmissionEstimates admissionEstimates = new AdmissionEstimates(priceCatalog);
+            RateLimits rateLimits = RateLimits.create(config.limits(), redis, admissionEstimates);
+            Budgets budgets = Budgets.create(config.budget(), redis, new JdbcSpendHistory(database.dataSource()), admissionEstimates,
+                    cost, events);
+            // limits and budgets settle first: their counters matter to the next request, the rest is reporting
+            ExchangeObserver observer = rateLimits.andThen(budgets).andThen(metrics).andThen(new UsageMetrics(metrics, cost));
             if (config.recordRequests()) {
                 observer = observer.andThen(new ExchangeRecorder(writer, cost));
             }
             tracing = Tracing.start(config.telemetry(), settings.env());
             observer = tracing.appendTo(observer);
             ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, metrics, observer, config.metricsToken(),
-                    priceCatalog, Dispatcher.Shared.create(priceCatalog, latency::record, events), new RoutePlanner(latency, priceCatalog), redis, events));
+                    priceCatalog, Dispatcher.Shared.create(priceCatalog, latency::record, events), new RoutePlanner(latency, priceCatalog), redis, events,
+                    rateLimits, budgets));
             Vertx vertx = listening.await();
             reloader.start();
             printBanner(console, settings, port, adminToken, firstKey);

@@ -19,5 +19,6 @@ import java.util.function.Supplier;
 public record GatewayServices(Supplier<GatewayState> state, AdminContext admin, BooleanSupplier databaseUp,
                               GatewayMetrics metrics, ExchangeObserver observer, Optional<String> metricsToken,
                               PriceCatalog prices, Dispatcher.Shared dispatch, RoutePlanner planner,
-                              Optional<SharedRedis> redis, GatewayEvents events) {
+                              Optional<SharedRedis> redis, GatewayEvents events,
+                              dev.ingate.limits.RateLimits rateLimits, dev.ingate.budget.Budgets budgets) {
 }

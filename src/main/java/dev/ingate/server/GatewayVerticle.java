@@ -60,6 +60,8 @@ public final class GatewayVerticle extends VerticleBase {
     private ModelsHandler models;
     private RoutePlanner planner;
     private Handler pipeline;
+    private dev.ingate.limits.RateLimits rateLimits;
+    private dev.ingate.budget.Budgets budgets;
 
     /**
      * @param ready completes when the database side is up; the verticle prepares everything else before
@@ -90,6 +92,8 @@ public final class GatewayVerticle extends VerticleBase {
         interceptors.add(new EnforceModelScope());
         interceptors.add(new RouteByModel(() -> planner));   // after the body: rules match the requested model
         interceptors.add((ex, next) -> models.intercept(ex, next));   // the model list: Ingate's models added
+        interceptors.add((ex, next) -> rateLimits.intercept(ex, next));   // 429 per key and provider
+        interceptors.add((ex, next) -> budgets.intercept(ex, next));   // 402: reserves the estimated cost
         interceptors.add(new StreamUsageRequest());   // exact usage of OpenAI streams for the token and cost metrics
         pipeline = Pipeline.assemble(interceptors, this::endOfPipeline);
         HttpServerOptions options = new HttpServerOptions()
@@ -117,6 +121,8 @@ public final class GatewayVerticle extends VerticleBase {
             observer = handedOver.result().observer();
             dispatcher = new Dispatcher(vertx, clients, settings, handedOver.result().dispatch());
             planner = handedOver.result().planner();
+            rateLimits = handedOver.result().rateLimits();
+            budgets = handedOver.result().budgets();
             models = new ModelsHandler(handedOver.result().prices());
             estimates = new EstimateHandler(vertx, new Estimator(handedOver.result().prices()));
             server.listen().<Void>mapEmpty().onComplete(listening);
