@@ -141,7 +141,8 @@ public final class Budgets implements Interceptor, ExchangeObserver {
         });
     }
 
-    private void alerts(BudgetScope scope, String account, long spent, long at) {
+    /** Publishes the thresholds {@code spent} has reached in this account, each the first time only. */
+    void alerts(BudgetScope scope, String account, long spent, long at) {
         if (spent < 0 || scope.limitNanos() <= 0) {
             return;
         }
