@@ -1,7 +1,7 @@
 package dev.ingate.admin;
 
 import dev.ingate.config.BudgetPeriod;
-import dev.ingate.keys.KeyLimits;
+import dev.ingate.config.KeyLimits;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;

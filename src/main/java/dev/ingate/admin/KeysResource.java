@@ -3,7 +3,7 @@ package dev.ingate.admin;
 import dev.ingate.config.Origin;
 import dev.ingate.keys.GatewayKey;
 import dev.ingate.keys.KeyHash;
-import dev.ingate.keys.KeyLimits;
+import dev.ingate.config.KeyLimits;
 import dev.ingate.keys.StoredKey;
 import dev.ingate.secrets.RandomSecrets;
 import io.vertx.core.http.HttpMethod;

@@ -5,7 +5,7 @@ import dev.ingate.estimate.AdmissionEstimate;
 import dev.ingate.estimate.AdmissionEstimates;
 import dev.ingate.events.GatewayEvents;
 import dev.ingate.keys.GatewayKey;
-import dev.ingate.keys.KeyLimits;
+import dev.ingate.config.KeyLimits;
 import dev.ingate.observe.ExchangeCost;
 import dev.ingate.pipeline.AttributeKey;
 import dev.ingate.pipeline.Exchange;

@@ -2,7 +2,6 @@ package dev.ingate.config;
 
 import dev.ingate.config.YamlNodes.Entry;
 import dev.ingate.config.YamlNodes.Scalar;
-import dev.ingate.keys.KeyLimits;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.math.BigDecimal;

@@ -74,10 +74,10 @@ public record IngateConfig(
     public record FallbackEntry(String provider, Optional<String> model) {
     }
 
-    public record KeyEntry(String name, String key, List<String> providers, List<String> models, dev.ingate.keys.KeyLimits limits) {
+    public record KeyEntry(String name, String key, List<String> providers, List<String> models, KeyLimits limits) {
 
         public KeyEntry(String name, String key, List<String> providers, List<String> models) {
-            this(name, key, providers, models, dev.ingate.keys.KeyLimits.NONE);
+            this(name, key, providers, models, KeyLimits.NONE);
         }
 
         @Override

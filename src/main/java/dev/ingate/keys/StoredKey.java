@@ -1,5 +1,6 @@
 package dev.ingate.keys;
 
+import dev.ingate.config.KeyLimits;
 import dev.ingate.config.Origin;
 
 import java.time.Instant;

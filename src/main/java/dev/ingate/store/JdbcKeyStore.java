@@ -2,7 +2,7 @@ package dev.ingate.store;
 
 import dev.ingate.config.BudgetPeriod;
 import dev.ingate.config.Origin;
-import dev.ingate.keys.KeyLimits;
+import dev.ingate.config.KeyLimits;
 import dev.ingate.keys.KeyStore;
 import dev.ingate.keys.StoredKey;
 

@@ -3,7 +3,7 @@ package dev.ingate.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ingate.keys.KeyLimits;
+import dev.ingate.config.KeyLimits;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

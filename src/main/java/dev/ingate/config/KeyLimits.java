@@ -1,6 +1,5 @@
-package dev.ingate.keys;
+package dev.ingate.config;
 
-import dev.ingate.config.BudgetPeriod;
 
 import java.math.BigDecimal;
 import java.util.Optional;
