@@ -5,8 +5,12 @@ import dev.ingate.config.IngateConfig;
 import dev.ingate.pipeline.GatewayState;
 import dev.ingate.admin.AdminContext;
 import dev.ingate.dispatch.Dispatcher;
+import dev.ingate.budget.Budgets;
+import dev.ingate.budget.JdbcSpendHistory;
+import dev.ingate.estimate.AdmissionEstimates;
 import dev.ingate.events.GatewayEvents;
 import dev.ingate.guard.Guardrails;
+import dev.ingate.limits.RateLimits;
 import dev.ingate.redis.SharedRedis;
 import dev.ingate.route.LatencyTracker;
 import dev.ingate.route.RoutePlanner;
@@ -113,7 +117,13 @@ public final class Ingate implements AutoCloseable {
             GatewayEvents events = governance.events();
             governance.bind(metrics);
             LatencyTracker latency = new LatencyTracker();   // shared: routing reads what every event loop measured
-            ExchangeObserver observer = metrics.andThen(new UsageMetrics(metrics, cost)).andThen(new CacheMetrics(metrics));
+            AdmissionEstimates admissionEstimates = new AdmissionEstimates(priceCatalog);
+            RateLimits rateLimits = RateLimits.create(config.limits(), redis, admissionEstimates);
+            Budgets budgets = Budgets.create(config.budget(), redis, new JdbcSpendHistory(database.dataSource()), admissionEstimates,
+                    cost, events);
+            // limits and budgets settle first: their counters matter to the next request, the rest is reporting
+            ExchangeObserver observer = rateLimits.andThen(budgets).andThen(metrics).andThen(new UsageMetrics(metrics, cost))
+                    .andThen(new CacheMetrics(metrics));
             if (config.recordRequests()) {
                 observer = observer.andThen(new ExchangeRecorder(writer, cost));
             }
@@ -122,7 +132,8 @@ public final class Ingate implements AutoCloseable {
             ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, metrics, observer, config.metricsToken(),
                     priceCatalog, Dispatcher.Shared.create(priceCatalog, latency::record, events), new RoutePlanner(latency, priceCatalog), redis, events,
                     ResponseCache.create(config.cache(), redis, priceCatalog),
-                    Guardrails.compile(config.guardrails())));
+                    Guardrails.compile(config.guardrails()),
+                    rateLimits, budgets));
             Vertx vertx = listening.await();
             reloader.start();
             printBanner(console, settings, port, adminToken, firstKey);

@@ -3,6 +3,7 @@ package dev.ingate.admin;
 import dev.ingate.config.Origin;
 import dev.ingate.keys.GatewayKey;
 import dev.ingate.keys.KeyHash;
+import dev.ingate.config.KeyLimits;
 import dev.ingate.keys.StoredKey;
 import dev.ingate.secrets.RandomSecrets;
 import io.vertx.core.http.HttpMethod;
@@ -22,7 +23,8 @@ import java.util.Set;
 final class KeysResource {
 
     static final int PREFIX_LENGTH = GatewayKey.SECRET_PREFIX.length() + 4;
-    private static final Set<String> FIELDS = Set.of("name", "providers", "models", "expires_at", "enabled");
+    private static final Set<String> FIELDS = Set.of("name", "providers", "models", "expires_at", "enabled",
+            "rpm", "tpm", "budget_usd", "budget_period");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AdminContext ctx;
@@ -56,7 +58,7 @@ final class KeysResource {
         String secret = RandomSecrets.gatewayKey();
         StoredKey key = new StoredKey("key_" + RandomSecrets.base62(20), name, secret.substring(0, PREFIX_LENGTH), KeyHash.sha256(secret),
                 KeyBodies.providers(body, ctx, List.of()), KeyBodies.models(body, List.of()), KeyBodies.expiry(body, Optional.empty()),
-                KeyBodies.enabled(body, true), Origin.API, Instant.now(), Optional.empty());
+                KeyBodies.enabled(body, true), Origin.API, Instant.now(), Optional.empty(), KeyBodies.limits(body, KeyLimits.NONE));
         ctx.keys().insert(key);
         ctx.changed().run();
         KeyEvents.created(ctx, key);
@@ -71,7 +73,7 @@ final class KeysResource {
         StoredKey updated = new StoredKey(current.id(), name, current.prefix(), current.sha256(),
                 KeyBodies.providers(body, ctx, current.providers()), KeyBodies.models(body, current.models()),
                 KeyBodies.expiry(body, current.expiresAt()), KeyBodies.enabled(body, current.enabled()),
-                Origin.API, current.createdAt(), current.lastUsedAt());
+                Origin.API, current.createdAt(), current.lastUsedAt(), KeyBodies.limits(body, current.limits()));
         ctx.keys().update(updated);
         ctx.changed().run();
         return view(updated);
@@ -93,7 +95,8 @@ final class KeysResource {
     private static void checkFields(JsonNode body) {
         body.propertyNames().forEach(field -> {
             if (!FIELDS.contains(field)) {
-                throw AdminException.badRequest(field + ": unknown field (expected one of: name, providers, models, expires_at, enabled)");
+                throw AdminException.badRequest(field + ": unknown field (expected one of: name, providers, models, expires_at, enabled, "
+                        + "rpm, tpm, budget_usd, budget_period)");
             }
         });
     }
@@ -112,6 +115,24 @@ final class KeysResource {
         node.put("origin", key.origin().wireName());
         node.put("created_at", key.createdAt().toString());
         key.lastUsedAt().ifPresentOrElse(t -> node.put("last_used_at", t.toString()), () -> node.putNull("last_used_at"));
+        KeyLimits limits = key.limits();
+        putPositive(node, "rpm", limits.rpm());
+        putPositive(node, "tpm", limits.tpm());
+        limits.budgetUsd().ifPresentOrElse(usd -> node.put("budget_usd", usd), () -> node.putNull("budget_usd"));
+        if (limits.budgetUsd().isPresent()) {
+            node.put("budget_period", limits.budgetPeriod().wireName());
+        } else {
+            node.putNull("budget_period");
+        }
         return node;
+    }
+
+    /** 0 is "not set on the key" inside; outside it reads as null. */
+    private static void putPositive(ObjectNode node, String field, long value) {
+        if (value > 0) {
+            node.put(field, value);
+        } else {
+            node.putNull(field);
+        }
     }
 }

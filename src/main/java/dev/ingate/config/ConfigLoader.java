@@ -41,10 +41,10 @@ public final class ConfigLoader {
 
     static final List<String> TOP_KEYS = List.of("server", "default_provider", "providers", "fallbacks", "routes", "retries",
             "circuit_breaker", "keys", "metrics", "recording", "pricing", "telemetry", "cache",
-            "guardrails", "webhooks", "webhook_retry");
+            "guardrails", "webhooks", "webhook_retry", "limits", "budget");
     static final List<String> SERVER_KEYS = List.of("max_request_body", "upstream_timeout", "stream_idle_timeout", "upstream_ca_file");
     static final List<String> FALLBACK_KEYS = List.of("provider", "model");
-    static final List<String> KEY_KEYS = List.of("name", "key", "providers", "models");
+    static final List<String> KEY_KEYS = List.of("name", "key", "providers", "models", "rpm", "tpm", "budget_usd", "budget_period");
     static final List<String> METRICS_KEYS = List.of("token");
 
     private final YamlNodes y;
@@ -131,7 +131,9 @@ public final class ConfigLoader {
                 observability.telemetry(value(top, "telemetry")),
                 new CacheParser(y).cache(value(top, "cache")),
                 new GuardrailParser(y).guardrails(value(top, "guardrails")),
-                new WebhookParser(y).parse(value(top, "webhooks"), value(top, "webhook_retry")));
+                new WebhookParser(y).parse(value(top, "webhooks"), value(top, "webhook_retry")),
+                new GovernanceParser(y).limits(value(top, "limits"), knownProviders),
+                new GovernanceParser(y).budget(value(top, "budget")));
     }
 
     private static Node value(Map<String, Entry> fields, String key) {
@@ -196,7 +198,7 @@ public final class ConfigLoader {
                 providers.add(s.text());
             }
             List<String> models = y.stringList(value(f, "models"), p + ".models").stream().map(Scalar::text).toList();
-            out.add(new KeyEntry(name, key, List.copyOf(providers), models));
+            out.add(new KeyEntry(name, key, List.copyOf(providers), models, new GovernanceParser(y).keyLimits(f, p)));
         }
         return List.copyOf(out);
     }

@@ -24,13 +24,15 @@ public record IngateConfig(
         TelemetrySettings telemetry,
         CacheSettings cache,
         List<GuardrailEntry> guardrails,
-        WebhookSettings webhooks) {
+        WebhookSettings webhooks,
+        LimitSettings limits,
+        BudgetSettings budget) {
 
     public static IngateConfig empty() {
         return new IngateConfig(ServerSettings.defaults(), Optional.empty(), Map.of(), Map.of(), List.of(), DispatchSettings.defaults(),
                 List.of(), Optional.empty(),
                 RecordingSettings.defaults(), List.of(), TelemetrySettings.defaults(),
-                CacheSettings.defaults(), List.of(), WebhookSettings.defaults());
+                CacheSettings.defaults(), List.of(), WebhookSettings.defaults(), LimitSettings.NONE, BudgetSettings.NONE);
     }
 
     /** {@code recording.enabled}: off, no request is written to the request log (metrics still count them). */
@@ -75,11 +77,15 @@ public record IngateConfig(
     public record FallbackEntry(String provider, Optional<String> model) {
     }
 
-    public record KeyEntry(String name, String key, List<String> providers, List<String> models) {
+    public record KeyEntry(String name, String key, List<String> providers, List<String> models, KeyLimits limits) {
+
+        public KeyEntry(String name, String key, List<String> providers, List<String> models) {
+            this(name, key, providers, models, KeyLimits.NONE);
+        }
 
         @Override
         public String toString() {
-            return "KeyEntry[name=" + name + ", key=***, providers=" + providers + ", models=" + models + "]";
+            return "KeyEntry[name=" + name + ", key=***, providers=" + providers + ", models=" + models + ", limits=" + limits + "]";
         }
     }
 }

@@ -226,6 +226,9 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
             if (translated && name.startsWith("content-")) {
                 continue;
             }
+            if (name.startsWith("x-ratelimit-") && client.headers().contains(name)) {
+                continue;   // Ingate's own limits (set before dispatch) are the caller's; the provider's are Ingate's
+            }
             if (!HopByHop.isHopByHop(name) && !connectionListed.contains(name)) {
                 client.headers().add(header.getKey(), header.getValue());
             }

@@ -59,13 +59,13 @@ public final class Estimator {
      * model (a self-hosted OpenAI-compatible server serving a public model): an estimate rather than nothing,
      * and {@code priced_by} says whose price it is.
      */
-    private Optional<ModelPrice> price(String providerName, String providerType, String model) {
+    Optional<ModelPrice> price(String providerName, String providerType, String model) {
         Optional<ModelPrice> atProvider = providerName == null ? Optional.empty() : prices.find(providerName, providerType, model);
         return atProvider.isPresent() ? atProvider : prices.findAnyProvider(model);
     }
 
     /** OpenAI's {@code max_completion_tokens} (which replaced {@code max_tokens}), Anthropic's {@code max_tokens}, Responses' {@code max_output_tokens}. */
-    private static int requestedMaxOutput(JsonNode body) {
+    static int requestedMaxOutput(JsonNode body) {
         for (String field : MAX_OUTPUT_FIELDS) {
             JsonNode value = body.get(field);
             if (value != null && value.canConvertToInt() && value.isIntegralNumber() && value.asInt() > 0) {

@@ -1,5 +1,6 @@
 package dev.ingate.keys;
 
+import dev.ingate.config.KeyLimits;
 import dev.ingate.glob.Globs;
 
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  * list means no restriction.
  */
 public record GatewayKey(String id, String name, byte[] hash, List<String> providers, List<Pattern> modelGlobs,
-                         long expiresAtMillis, LastUse lastUse) {
+                         long expiresAtMillis, LastUse lastUse, KeyLimits limits) {
 
     /** Every gateway key starts so; it is how a key is told apart from a provider key in the same header. */
     public static final String SECRET_PREFIX = "sk-ingate-";
@@ -21,8 +22,13 @@ public record GatewayKey(String id, String name, byte[] hash, List<String> provi
     }
 
     public static GatewayKey of(String id, String name, byte[] hash, List<String> providers, List<String> modelGlobs, long expiresAtMillis) {
+        return of(id, name, hash, providers, modelGlobs, expiresAtMillis, KeyLimits.NONE);
+    }
+
+    public static GatewayKey of(String id, String name, byte[] hash, List<String> providers, List<String> modelGlobs, long expiresAtMillis,
+                                KeyLimits limits) {
         return new GatewayKey(id, name, hash.clone(), List.copyOf(providers),
-                modelGlobs.stream().map(glob -> Globs.compile(glob, false)).toList(), expiresAtMillis, new LastUse());
+                modelGlobs.stream().map(glob -> Globs.compile(glob, false)).toList(), expiresAtMillis, new LastUse(), limits);
     }
 
     public boolean expiredAt(long nowMillis) {

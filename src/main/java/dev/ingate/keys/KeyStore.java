@@ -14,7 +14,7 @@ public interface KeyStore {
 
     void insert(StoredKey key);
 
-    /** Replaces the mutable fields (name, scope, expiry, enabled) of an existing key; false if absent. */
+    /** Replaces the mutable fields (name, scope, expiry, enabled, limits and budget) of an existing key; false if absent. */
     boolean update(StoredKey key);
 
     /** Deletes the key; false if absent. */

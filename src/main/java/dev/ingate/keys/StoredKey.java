@@ -1,5 +1,6 @@
 package dev.ingate.keys;
 
+import dev.ingate.config.KeyLimits;
 import dev.ingate.config.Origin;
 
 import java.time.Instant;
@@ -12,5 +13,11 @@ import java.util.Optional;
  */
 public record StoredKey(String id, String name, String prefix, byte[] sha256, List<String> providers, List<String> models,
                         Optional<Instant> expiresAt, boolean enabled, Origin origin, Instant createdAt,
-                        Optional<Instant> lastUsedAt) {
+                        Optional<Instant> lastUsedAt, KeyLimits limits) {
+
+    /** A key without rate limits or budget of its own. */
+    public StoredKey(String id, String name, String prefix, byte[] sha256, List<String> providers, List<String> models,
+                     Optional<Instant> expiresAt, boolean enabled, Origin origin, Instant createdAt, Optional<Instant> lastUsedAt) {
+        this(id, name, prefix, sha256, providers, models, expiresAt, enabled, origin, createdAt, lastUsedAt, KeyLimits.NONE);
+    }
 }

@@ -22,5 +22,6 @@ public record GatewayServices(Supplier<GatewayState> state, AdminContext admin, 
                               PriceCatalog prices, Dispatcher.Shared dispatch, RoutePlanner planner,
                               Optional<SharedRedis> redis, GatewayEvents events,
                               dev.ingate.cache.ResponseCache cache,
-                              Guardrails guardrails) {
+                              Guardrails guardrails,
+                              dev.ingate.limits.RateLimits rateLimits, dev.ingate.budget.Budgets budgets) {
 }

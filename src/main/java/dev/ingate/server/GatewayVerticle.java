@@ -66,6 +66,8 @@ public final class GatewayVerticle extends VerticleBase {
     private dev.ingate.cache.CacheInterceptor cache;
     private Interceptor guard;
     private java.util.function.UnaryOperator<String> storedBodyRedactor = java.util.function.UnaryOperator.identity();
+    private dev.ingate.limits.RateLimits rateLimits;
+    private dev.ingate.budget.Budgets budgets;
 
     /**
      * @param ready completes when the database side is up; the verticle prepares everything else before
@@ -97,9 +99,11 @@ public final class GatewayVerticle extends VerticleBase {
         interceptors.add(new EnforceModelScope());
         interceptors.add(new RouteByModel(() -> planner));   // after the body: rules match the requested model
         interceptors.add((ex, next) -> models.intercept(ex, next));   // the model list: Ingate's models added
+        interceptors.add((ex, next) -> rateLimits.intercept(ex, next));   // 429 per key and provider
         // guardrails on the input (403 or redaction), arming the output rules; before the cache and budgets
         interceptors.add((ex, next) -> guard.intercept(ex, next));
         interceptors.add((ex, next) -> cache.intercept(ex, next));   // a hit answers here, after every check that may refuse
+        interceptors.add((ex, next) -> budgets.intercept(ex, next));   // 402: reserves the estimated cost; hits cost nothing
         interceptors.add(new StreamUsageRequest());   // exact usage of OpenAI streams for the token and cost metrics
         pipeline = Pipeline.assemble(interceptors, this::endOfPipeline);
         HttpServerOptions options = new HttpServerOptions()
@@ -127,6 +131,8 @@ public final class GatewayVerticle extends VerticleBase {
             observer = handedOver.result().observer();
             dispatcher = new Dispatcher(vertx, clients, settings, handedOver.result().dispatch());
             planner = handedOver.result().planner();
+            rateLimits = handedOver.result().rateLimits();
+            budgets = handedOver.result().budgets();
             models = new ModelsHandler(handedOver.result().prices());
             cache = new dev.ingate.cache.CacheInterceptor(vertx, handedOver.result().cache());
             estimates = new EstimateHandler(vertx, new Estimator(handedOver.result().prices()));

@@ -150,12 +150,13 @@ public final class ConfigApplier {
             byte[] hash = KeyHash.sha256(entry.key());
             Optional<StoredKey> stored = keys.get(id);
             if (stored.isPresent() && Arrays.equals(stored.get().sha256(), hash) && stored.get().providers().equals(entry.providers())
-                    && stored.get().models().equals(entry.models()) && stored.get().origin() == Origin.FILE) {
+                    && stored.get().models().equals(entry.models()) && stored.get().limits().equals(entry.limits())
+                    && stored.get().origin() == Origin.FILE) {
                 continue;
             }
             StoredKey key = new StoredKey(id, entry.name(), entry.key().substring(0, Math.min(entry.key().length(), 14)), hash,
                     entry.providers(), entry.models(), Optional.empty(), true, Origin.FILE,
-                    stored.map(StoredKey::createdAt).orElse(Instant.now()), stored.flatMap(StoredKey::lastUsedAt));
+                    stored.map(StoredKey::createdAt).orElse(Instant.now()), stored.flatMap(StoredKey::lastUsedAt), entry.limits());
             if (stored.isPresent()) {
                 keys.delete(id);
             }

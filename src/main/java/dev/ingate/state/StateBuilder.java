@@ -88,7 +88,7 @@ public final class StateBuilder {
         for (StoredKey key : keys.list()) {
             if (key.enabled()) {
                 enabled.add(GatewayKey.of(key.id(), key.name(), key.sha256(), key.providers(), key.models(),
-                        key.expiresAt().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE)));
+                        key.expiresAt().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE), key.limits()));
             }
         }
         return new Keyring(enabled);

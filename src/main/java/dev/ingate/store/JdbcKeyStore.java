@@ -1,9 +1,12 @@
 package dev.ingate.store;
 
+import dev.ingate.config.BudgetPeriod;
 import dev.ingate.config.Origin;
+import dev.ingate.config.KeyLimits;
 import dev.ingate.keys.KeyStore;
 import dev.ingate.keys.StoredKey;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +21,8 @@ import java.util.Optional;
 public final class JdbcKeyStore implements KeyStore {
 
     private static final String COLUMNS =
-            "id, name, prefix, sha256, providers, models, expires_at, enabled, origin, created_at, last_used_at";
+            "id, name, prefix, sha256, providers, models, expires_at, enabled, origin, created_at, last_used_at, "
+            + "rpm, tpm, budget_nanos, budget_period";
 
     private final Sql sql;
 
@@ -57,7 +61,7 @@ public final class JdbcKeyStore implements KeyStore {
     public void insert(StoredKey key) {
         sql.run("insert key " + key.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO gateway_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO gateway_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, key.id());
                 ps.setString(2, key.name());
                 ps.setString(3, key.prefix());
@@ -69,6 +73,7 @@ public final class JdbcKeyStore implements KeyStore {
                 ps.setString(9, key.origin().wireName());
                 ps.setLong(10, key.createdAt().toEpochMilli());
                 Columns.setNullableLong(ps, 11, key.lastUsedAt());
+                setLimits(ps, 12, key.limits());
                 return ps.executeUpdate();
             }
         });
@@ -78,13 +83,15 @@ public final class JdbcKeyStore implements KeyStore {
     public boolean update(StoredKey key) {
         return sql.run("update key " + key.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE gateway_keys SET name = ?, providers = ?, models = ?, expires_at = ?, enabled = ? WHERE id = ?")) {
+                    "UPDATE gateway_keys SET name = ?, providers = ?, models = ?, expires_at = ?, enabled = ?, "
+                            + "rpm = ?, tpm = ?, budget_nanos = ?, budget_period = ? WHERE id = ?")) {
                 ps.setString(1, key.name());
                 ps.setString(2, JsonColumns.stringList(key.providers()));
                 ps.setString(3, JsonColumns.stringList(key.models()));
                 Columns.setNullableLong(ps, 4, key.expiresAt());
                 ps.setInt(5, key.enabled() ? 1 : 0);
-                ps.setString(6, key.id());
+                setLimits(ps, 6, key.limits());
+                ps.setString(10, key.id());
                 return ps.executeUpdate() > 0;
             }
         });
@@ -137,6 +144,26 @@ public final class JdbcKeyStore implements KeyStore {
                 rs.getInt("enabled") != 0,
                 Origin.valueOf(rs.getString("origin").toUpperCase(Locale.ROOT)),
                 Columns.instant(rs, "created_at"),
-                Columns.optionalInstant(rs, "last_used_at"));
+                Columns.optionalInstant(rs, "last_used_at"),
+                limits(rs));
+    }
+
+    /** rpm, tpm, budget_nanos, budget_period from {@code first} on. */
+    private static void setLimits(PreparedStatement ps, int first, KeyLimits limits) throws SQLException {
+        ps.setLong(first, limits.rpm());
+        ps.setLong(first + 1, limits.tpm());
+        if (limits.budgetUsd().isPresent()) {
+            ps.setLong(first + 2, limits.budgetNanos());
+        } else {
+            ps.setNull(first + 2, java.sql.Types.BIGINT);
+        }
+        ps.setString(first + 3, limits.budgetPeriod().wireName());
+    }
+
+    private static KeyLimits limits(ResultSet rs) throws SQLException {
+        long budget = rs.getLong("budget_nanos");
+        Optional<BigDecimal> usd = rs.wasNull() ? Optional.empty() : Optional.of(KeyLimits.fromNanos(budget));
+        return new KeyLimits(rs.getLong("rpm"), rs.getLong("tpm"), usd,
+                BudgetPeriod.parse(rs.getString("budget_period")).orElse(BudgetPeriod.MONTH));
     }
 }

@@ -30,7 +30,7 @@ final class Migrations {
     /** Every migration, oldest first. A jar's directory cannot be listed portably, so they are named here. */
     static final List<String> FILES = List.of("V1__providers_keys_changes.sql", "V2__requests_and_usage.sql",
             "V3__request_bodies.sql", "V4__partial_session_user_indexes.sql", "V5__routes.sql", "V6__audit_log.sql",
-            "V7__webhooks.sql", "V9__cache_columns.sql");
+            "V7__webhooks.sql", "V8__key_limits_and_budgets.sql", "V9__cache_columns.sql");
     static final String LOCATION = "db/migration/";
 
     /** PostgreSQL SQLSTATEs seen when two instances create the same schema or table at once. */
@@ -54,11 +54,15 @@ final class Migrations {
     }
 
     /**
-     * The number in the file's name ({@code V9__x.sql} is 9), not its place in the list: versions are reserved per
-     * feature and may land out of order, and a file's version must not change when another is merged before it.
+     * The number in the file's name ({@code V8__…} is 8): numbers are reserved per feature as work goes on in
+     * parallel, so the list may have gaps while some are still to come.
      */
-    static int version(String file) {
-        return Integer.parseInt(file.substring(1, file.indexOf("__")));
+    static int version(String name) {
+        int end = name.indexOf("__");
+        if (!name.startsWith("V") || end < 2) {
+            throw new StoreException("migration " + name + " is not named V<number>__<what>.sql");
+        }
+        return Integer.parseInt(name.substring(1, end));
     }
 
     /** One file in one transaction; on PostgreSQL the history table is locked so two instances take turns. */

@@ -30,7 +30,8 @@ class ConfigLoaderErrorsTest {
     void unknownTopLevelKey() {
         assertThat(error("default_provider: openai\nprovider:\n  openai: {}\n")).isEqualTo(
                 "config.yaml:2: provider: unknown key (expected one of: server, default_provider, providers, fallbacks, routes, retries, "
-                        + "circuit_breaker, keys, metrics, recording, pricing, telemetry, cache, guardrails, webhooks, webhook_retry)");
+                        + "circuit_breaker, keys, metrics, recording, pricing, telemetry, cache, guardrails, webhooks, webhook_retry, "
+                        + "limits, budget)");
     }
 
     @Test

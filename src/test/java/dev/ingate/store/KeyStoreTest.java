@@ -1,6 +1,8 @@
 package dev.ingate.store;
 
+import dev.ingate.config.BudgetPeriod;
 import dev.ingate.config.Origin;
+import dev.ingate.config.KeyLimits;
 import dev.ingate.keys.KeyHash;
 import dev.ingate.keys.KeyStore;
 import dev.ingate.keys.StoredKey;
@@ -38,6 +40,23 @@ class KeyStoreTest extends StoreTestBase {
         assertThat(got).usingRecursiveComparison().isEqualTo(key);
         assertThat(got.sha256()).isEqualTo(KeyHash.sha256("sk-ingate-AbC1secret"));
         assertThat(store.get("k2")).isEmpty();
+    }
+
+    @Test
+    void limitsAndBudgetRoundTripAndUpdate() {
+        KeyLimits limits = new KeyLimits(600, 200_000, Optional.of(new java.math.BigDecimal("12.345678901")), BudgetPeriod.DAY);
+        StoredKey key = new StoredKey("k1", "team-a", "sk-ingate-AbC1", KeyHash.sha256("s"), List.of(), List.of(), Optional.empty(), true,
+                Origin.API, CREATED, Optional.empty(), limits);
+        store.insert(key);
+        assertThat(store.get("k1").orElseThrow().limits()).isEqualTo(new KeyLimits(600, 200_000,
+                Optional.of(new java.math.BigDecimal("12.345678901")), BudgetPeriod.DAY));
+        assertThat(store.get("k1").orElseThrow().limits().budgetUsd().orElseThrow()).isEqualByComparingTo("12.345678901");
+
+        store.update(new StoredKey("k1", "team-a", "sk-ingate-AbC1", KeyHash.sha256("s"), List.of(), List.of(), Optional.empty(), true,
+                Origin.API, CREATED, Optional.empty(), KeyLimits.NONE));
+        assertThat(store.get("k1").orElseThrow().limits()).isEqualTo(KeyLimits.NONE);
+        store.insert(key("k2", "plain", CREATED));
+        assertThat(store.get("k2").orElseThrow().limits()).isEqualTo(KeyLimits.NONE);
     }
 
     @Test

@@ -1,0 +1,142 @@
+package dev.ingate.limits;
+
+import dev.ingate.config.LimitSettings;
+import dev.ingate.estimate.AdmissionEstimate;
+import dev.ingate.estimate.AdmissionEstimates;
+import dev.ingate.keys.GatewayKey;
+import dev.ingate.observe.Attributes;
+import dev.ingate.observe.usage.UsageFacts;
+import dev.ingate.pipeline.AttributeKey;
+import dev.ingate.pipeline.Exchange;
+import dev.ingate.pipeline.ExchangeObserver;
+import dev.ingate.pipeline.Handler;
+import dev.ingate.pipeline.IngateError;
+import dev.ingate.pipeline.Interceptor;
+import dev.ingate.provider.Provider;
+import dev.ingate.redis.SharedRedis;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Requests and tokens per minute, per gateway key (its own {@code rpm}/{@code tpm}, else the config's defaults) and
+ * per provider (all keys together). A request is counted when it is admitted; its tokens are reserved at admission
+ * (the prompt estimate plus the output it may produce) and corrected by the recorded usage when the exchange is
+ * over ({@link #finished}), or released when there is none. Over a limit: 429 in the caller's envelope with
+ * {@code Retry-After}; every response of a limited request carries the {@code x-ratelimit-*} headers.
+ */
+public final class RateLimits implements Interceptor, ExchangeObserver {
+
+    private static final AttributeKey<Reservation> RESERVATION = new AttributeKey<>("rate-reservation");
+    private static final String ESTIMATE_PATH = "/v1/estimate";
+
+    private record Reservation(List<RateScope> scopes, Admission admission, long tokens) {
+    }
+
+    private final LimitSettings settings;
+    private final RateLimiter limiter;
+    private final AdmissionEstimates estimates;
+
+    RateLimits(LimitSettings settings, RateLimiter limiter, AdmissionEstimates estimates) {
+        this.settings = settings;
+        this.limiter = limiter;
+        this.estimates = estimates;
+    }
+
+    /** Shared through Redis when there is one (falling back in-process while it is down), else in-process. */
+    public static RateLimits create(LimitSettings settings, Optional<SharedRedis> redis, AdmissionEstimates estimates) {
+        LocalRateLimiter local = new LocalRateLimiter();
+        RateLimiter limiter = redis.<RateLimiter>map(r -> new FailoverRateLimiter(r, local)).orElse(local);
+        return new RateLimits(settings, limiter, estimates);
+    }
+
+    @Override
+    public void intercept(Exchange ex, Handler next) {
+        List<RateScope> scopes = scopes(ex.key(), ex.provider());
+        if (scopes.isEmpty() || ESTIMATE_PATH.equals(ex.request().path())) {
+            next.handle(ex);
+            return;
+        }
+        boolean countsTokens = scopes.stream().anyMatch(RateScope::limitsTokens);
+        Future<AdmissionEstimate> estimate = countsTokens ? estimates.of(ex) : Future.succeededFuture(AdmissionEstimate.NONE);
+        long windowStart = RateWindows.start(System.currentTimeMillis());
+        Context loop = Vertx.currentContext();
+        estimate.compose(e -> limiter.admit(scopes, windowStart, e.tokens()).map(a -> new Reservation(scopes, a, e.tokens())))
+                .onComplete(done -> onLoop(loop, () -> {
+                    if (done.failed()) {   // a limiter does not fail (Redis falls back); if one did, limits must not stop traffic
+                        next.handle(ex);
+                    } else {
+                        admitted(ex, next, done.result());
+                    }
+                }));
+    }
+
+    private void admitted(Exchange ex, Handler next, Reservation reservation) {
+        Admission a = reservation.admission();
+        int shown = a.shownScope();
+        RateScope scope = reservation.scopes().get(shown);
+        long secondsLeft = RateWindows.secondsLeft(a.windowStartMillis(), System.currentTimeMillis());
+        RateHeaders.set(ex.response().headers(), scope, a.requests()[shown], a.tokens()[shown], secondsLeft);
+        if (a.allowed()) {
+            ex.attribute(RESERVATION, reservation);
+            next.handle(ex);
+            return;
+        }
+        ex.response().headers().set("Retry-After", String.valueOf(secondsLeft));
+        ex.fail(refusal(scope, a.byTokens(), ex.key(), secondsLeft));
+    }
+
+    /** Settles the token reservation of a finished exchange with its recorded usage. */
+    @Override
+    public void finished(Exchange ex) {
+        Reservation reservation = ex.attribute(RESERVATION);
+        if (reservation == null || reservation.scopes().stream().noneMatch(RateScope::limitsTokens)) {
+            return;
+        }
+        UsageFacts usage = ex.attribute(Attributes.USAGE);
+        long used = usage != null && usage.found() ? usage.inputTokens() + usage.outputTokens() : 0;
+        reservation.admission().counter().settle(reservation.scopes(), reservation.admission().windowStartMillis(),
+                used - reservation.tokens());
+    }
+
+    /** The key's scope first (it is what the headers describe), then the provider's. */
+    List<RateScope> scopes(GatewayKey key, Provider provider) {
+        List<RateScope> scopes = new ArrayList<>(2);
+        if (key != null) {
+            long rpm = key.limits().rpm() > 0 ? key.limits().rpm() : settings.rpm();
+            long tpm = key.limits().tpm() > 0 ? key.limits().tpm() : settings.tpm();
+            if (rpm > 0 || tpm > 0) {
+                scopes.add(new RateScope("key:" + key.id(), rpm, tpm));
+            }
+        }
+        if (provider != null) {
+            LimitSettings.Rate rate = settings.providers().get(provider.name());
+            if (rate != null && (rate.rpm() > 0 || rate.tpm() > 0)) {
+                scopes.add(new RateScope("provider:" + provider.name(), rate.rpm(), rate.tpm()));
+            }
+        }
+        return scopes;
+    }
+
+    private static IngateError refusal(RateScope scope, boolean byTokens, GatewayKey key, long secondsLeft) {
+        String who = scope.id().startsWith("provider:")
+                ? "provider '" + scope.id().substring("provider:".length()) + "'"
+                : "gateway key '" + (key == null ? "?" : key.name()) + "'";
+        String what = byTokens ? scope.tpm() + " tokens per minute" : scope.rpm() + " requests per minute";
+        return new IngateError(IngateError.Kind.RATE_LIMITED, "rate_limit_exceeded",
+                "Rate limit reached for " + who + ": " + what + ". Try again in " + secondsLeft + "s.");
+    }
+
+    /** Redis answers on its own connection's loop; the exchange belongs to its own. */
+    static void onLoop(Context loop, Runnable action) {
+        if (loop == null || Vertx.currentContext() == loop) {
+            action.run();
+        } else {
+            loop.runOnContext(v -> action.run());
+        }
+    }
+}
