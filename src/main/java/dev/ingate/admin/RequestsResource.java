@@ -19,7 +19,6 @@ import java.util.Map;
 final class RequestsResource {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int DEFAULT_LIMIT = 100;
 
     private final RequestLog log;
 
@@ -42,7 +41,7 @@ final class RequestsResource {
                 q.get("session"), q.get("user"), instant("since", q.get("since")), instant("until", q.get("until")));
         RequestLog.Page page;
         try {
-            page = log.list(filter, limit(q.get("limit")), q.get("cursor"));
+            page = log.list(filter, AdminPaging.limit(q.get("limit")), q.get("cursor"));
         } catch (IllegalArgumentException badCursor) {
             throw AdminException.badRequest("cursor: not a cursor from a previous page");
         }
@@ -115,21 +114,6 @@ final class RequestsResource {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw AdminException.badRequest("status: must be an HTTP status number");
-        }
-    }
-
-    private static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit < 1 || limit > 1000) {
-                throw new NumberFormatException();
-            }
-            return limit;
-        } catch (NumberFormatException e) {
-            throw AdminException.badRequest("limit: must be a number from 1 to 1000");
         }
     }
 
