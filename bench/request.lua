@@ -1,5 +1,6 @@
 -- wrk script: the same OpenAI chat request for every target, and a one-line JSON summary.
--- Environment: BENCH_BODY (request body), BENCH_PROVIDER (optional X-Ingate-Provider).
+-- Environment: BENCH_BODY (request body), BENCH_PROVIDER (optional X-Ingate-Provider),
+-- BENCH_UNIQUE=1: every request's text differs (a response cache then never hits: the governance run).
 wrk.method = "POST"
 wrk.body = os.getenv("BENCH_BODY") or '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]}'
 wrk.headers["Content-Type"] = "application/json"
@@ -7,6 +8,21 @@ wrk.headers["Authorization"] = "Bearer sk-ingate-bench0123456789abcdefghijklmnop
 local provider = os.getenv("BENCH_PROVIDER")
 if provider and provider ~= "" then
   wrk.headers["X-Ingate-Provider"] = provider
+end
+
+if os.getenv("BENCH_UNIQUE") == "1" then
+  local prefix, count
+  function init(args)
+    -- each wrk thread has its own Lua state: a per-thread random prefix keeps the texts apart across threads
+    math.randomseed(os.time() + math.floor(os.clock() * 1e6) + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000)
+    prefix = tostring(math.random(1, 1000000000))
+    count = 0
+  end
+  function request()
+    count = count + 1
+    local body = wrk.body:gsub('"content":"hi"', '"content":"hi ' .. prefix .. '-' .. count .. '"', 1)
+    return wrk.format(nil, nil, nil, body)
+  end
 end
 
 function done(summary, latency, requests)
