@@ -397,7 +397,7 @@ def main():
               "scenarios, for the cost of recording. Then the record writer's sustained rate into SQLite and "
               "PostgreSQL.\n")
     md.append("**How to run:** `bench/run` (as root; installs `nginx-light` and `wrk` from Debian when "
-              "missing, builds `target/ingate.jar` when missing or stale, takes about 13 minutes, "
+              "missing, builds `target/ingate.jar` when missing or stale, takes about 15 minutes, "
               f"overwrites this file; raw outputs land in `bench/results/`). This run took {a.elapsed // 60} min "
               f"{a.elapsed % 60} s; raw outputs: `{a.run_dir}/`.\n")
     if a.ingate_problem:
