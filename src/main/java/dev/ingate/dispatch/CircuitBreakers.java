@@ -83,9 +83,4 @@ final class CircuitBreakers {
             listener.opened(provider, failures);
         }
     }
-
-    boolean isOpen(String provider) {
-        Circuit circuit = circuits.get(provider);
-        return circuit != null && circuit.open;
-    }
 }

@@ -28,8 +28,6 @@ public final class Dispatcher implements Handler {
 
     /** Told the time to the response head of every successful attempt (for lowest-latency routing). */
     public interface LatencyObserver {
-        LatencyObserver NONE = (provider, model, nanos) -> { };
-
         void record(String provider, String model, long nanos);
     }
 

@@ -5,8 +5,6 @@ import java.time.Duration;
 /** How a request copes with failing providers: retries on the same one, and the circuit breaker's settings. */
 record FailurePolicy(RetryPolicy retry, int breakerFailures, Duration breakerCooldown) {
 
-    static final FailurePolicy DEFAULTS = new FailurePolicy(RetryPolicy.NONE, 5, Duration.ofSeconds(30));
-
     static FailurePolicy of(dev.ingate.config.DispatchSettings settings) {
         return new FailurePolicy(new RetryPolicy(settings.maxRetries(), settings.backoff(), settings.maxBackoff()),
                 settings.breakerFailures(), settings.breakerCooldown());

@@ -14,8 +14,6 @@ import java.util.random.RandomGenerator;
  */
 record RetryPolicy(int maxRetries, Duration backoff, Duration maxBackoff) {
 
-    static final RetryPolicy NONE = new RetryPolicy(0, Duration.ofMillis(250), Duration.ofSeconds(8));
-
     /** SPEC section 3's retryable statuses, and Anthropic's 529 "overloaded", which means the same. */
     static boolean retryableStatus(int status) {
         return status == 429 || status == 500 || status == 502 || status == 503 || status == 504 || status == 529;
