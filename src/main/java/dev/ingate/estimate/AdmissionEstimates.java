@@ -17,9 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.Optional;
 
 /**
- * The {@link AdmissionEstimate} of an exchange, worked out once (rate limits and budgets both need it) on a worker
- * thread: counting a prompt is CPU work and the first use of an encoding loads its tables, neither of which may
- * happen on an event loop. Only requests that a token limit or a budget applies to pay for it.
+ * The {@link AdmissionEstimate} of an exchange, worked out once (rate limits and budgets both need it). A body of
+ * up to {@link Tokenizer#INLINE_BYTES} whose model's encoding is already loaded is counted on its event loop (some tens of
+ * microseconds, less than the hand-over to a worker costs); a larger one, or the first use of an encoding (which
+ * loads its tables), goes to a worker thread. Only requests that a token limit or a budget applies to pay for it.
  *
  * <p>Output is what the request allows ({@code max_tokens} and its kin), else the model's maximum capped at
  * {@link #DEFAULT_OUTPUT_CAP}: a model's full maximum (tens of thousands of tokens) would make every request without a
@@ -46,16 +47,20 @@ public final class AdmissionEstimates {
             Provider provider = ex.provider();
             boolean anthropicHeader = ex.request().getHeader("anthropic-version") != null;
             Context context = Vertx.currentContext();
-            known = body == null || body.length() == 0 || context == null
-                    ? Future.succeededFuture(AdmissionEstimate.NONE)
-                    : context.executeBlocking(() -> estimate(body, anthropicHeader, provider), false)
-                            .otherwise(AdmissionEstimate.NONE);
+            if (body == null || body.length() == 0 || context == null) {
+                known = Future.succeededFuture(AdmissionEstimate.NONE);
+            } else if (Tokenizer.forModel(ex.model()).countsInline(body.length())) {
+                known = Future.succeededFuture(estimate(body, anthropicHeader, provider));
+            } else {
+                known = context.executeBlocking(() -> estimate(body, anthropicHeader, provider), false)
+                        .otherwise(AdmissionEstimate.NONE);
+            }
             ex.attribute(ESTIMATE, known);
         }
         return known;
     }
 
-    /** Blocking (CPU). A body that cannot be estimated (no model, not a chat or text request) counts a chars/4 guess. */
+    /** CPU work. A body that cannot be estimated (no model, not a chat or text request) counts a chars/4 guess. */
     AdmissionEstimate estimate(Buffer body, boolean anthropicHeader, Provider provider) {
         JsonNode json;
         try {
@@ -63,13 +68,17 @@ public final class AdmissionEstimates {
         } catch (RuntimeException e) {
             return new AdmissionEstimate(body.length() / 4, 0, 0);
         }
+        return estimate(json, body.length(), anthropicHeader, provider);
+    }
+
+    private AdmissionEstimate estimate(JsonNode json, int bodyLength, boolean anthropicHeader, Provider provider) {
         String providerName = provider == null ? null : provider.name();
         String providerType = provider == null ? null : provider.shape().configName();
         Estimate full;
         try {
             full = estimator.estimate(json, anthropicHeader, providerName, providerType);
         } catch (InvalidEstimateRequest e) {
-            return new AdmissionEstimate(body.length() / 4, 0, 0);
+            return new AdmissionEstimate(bodyLength / 4, 0, 0);
         }
         int requested = Estimator.requestedMaxOutput(json);
         long output = requested > 0 ? requested : Math.min(full.maxOutputTokens(), DEFAULT_OUTPUT_CAP);

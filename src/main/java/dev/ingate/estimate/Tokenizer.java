@@ -12,7 +12,7 @@ import java.util.Locale;
  * characters a token is the usual rule of thumb for English text).
  *
  * <p>An encoding's tables are loaded at its first use, which takes 75 ms (cl100k) to 225 ms (o200k):
- * callers must count on a worker thread, never on an event loop.
+ * until {@link #loaded()} says so, callers must count on a worker thread, never on an event loop.
  */
 public enum Tokenizer {
     O200K_BASE("o200k_base"),
@@ -28,6 +28,23 @@ public enum Tokenizer {
     /** The name the estimate answer uses. */
     public String wireName() {
         return wireName;
+    }
+
+    /** Bodies up to this size may be counted on an event loop once {@link #loaded()}: some tens of microseconds. */
+    public static final int INLINE_BYTES = 16 * 1024;
+
+    /** Whether a body of {@code bytes} can be counted on an event loop: small, and its encoding already loaded. */
+    public boolean countsInline(int bytes) {
+        return bytes <= INLINE_BYTES && loaded();
+    }
+
+    /** Whether counting needs no more loading (the first count of an encoding loads its tables). */
+    public boolean loaded() {
+        return switch (this) {
+            case O200K_BASE -> o200kLoaded;
+            case CL100K_BASE -> cl100kLoaded;
+            case ESTIMATE -> true;
+        };
     }
 
     /** Tokens in {@code text}; special-token markers such as {@code <|endoftext|>} count as plain text. */
@@ -66,12 +83,24 @@ public enum Tokenizer {
         return model.startsWith(family) && (model.length() == family.length() || model.charAt(family.length()) == '-');
     }
 
+    // Set once a holder below has finished loading, read without touching the holder (which would load it).
+    private static volatile boolean o200kLoaded;
+    private static volatile boolean cl100kLoaded;
+
     // One holder class per encoding: the JVM loads each at its first use, once, even under concurrent first calls.
     private static final class O200k {
         static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+
+        static {
+            o200kLoaded = true;
+        }
     }
 
     private static final class Cl100k {
         static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+
+        static {
+            cl100kLoaded = true;
+        }
     }
 }

@@ -59,7 +59,7 @@ public final class GuardInput implements Interceptor {
         }
         byte[] bytes = body.getBytes();
         String model = ex.model();
-        if (bytes.length > WORKER_THRESHOLD || countsTokens && Tokenizer.forModel(model) != Tokenizer.ESTIMATE) {
+        if (bytes.length > WORKER_THRESHOLD || countsTokens && !Tokenizer.forModel(model).countsInline(bytes.length)) {
             vertx.executeBlocking(() -> BodyCheck.evaluate(rules.inputRules(), bytes, 0, bytes.length, Side.INPUT, model), false)
                     .onComplete(done -> {
                         if (done.failed()) {

@@ -51,4 +51,13 @@ class TokenizerTest {
         assertThat(Tokenizer.CL100K_BASE.wireName()).isEqualTo("cl100k_base");
         assertThat(Tokenizer.ESTIMATE.wireName()).isEqualTo("estimate");
     }
+
+    @Test
+    void aTextIsCountedOnALoopOnlyOnceItsEncodingIsLoadedAndWhenItIsSmall() {
+        assertThat(Tokenizer.ESTIMATE.countsInline(100)).isTrue();
+        Tokenizer.CL100K_BASE.count("warm the tables");
+        assertThat(Tokenizer.CL100K_BASE.loaded()).isTrue();
+        assertThat(Tokenizer.CL100K_BASE.countsInline(Tokenizer.INLINE_BYTES)).isTrue();
+        assertThat(Tokenizer.CL100K_BASE.countsInline(Tokenizer.INLINE_BYTES + 1)).isFalse();
+    }
 }
