@@ -36,3 +36,12 @@ cpu_ticks() {  # utime+stime summed over the given pids, in clock ticks
   [ $# -gt 0 ] || { echo 0; return; }
   awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }' $(printf '/proc/%s/stat ' "$@")
 }
+
+jit_ticks() {  # pid: clock ticks its JIT compiler threads ("C2 CompilerThre…", as /proc names them) have used
+  local tasks=()
+  for task in /proc/"$1"/task/*; do
+    case $(cat "$task/comm" 2>/dev/null) in *CompilerThre*) tasks+=("$task/stat") ;; esac
+  done
+  [ ${#tasks[@]} -gt 0 ] || { echo 0; return; }
+  awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }' "${tasks[@]}"
+}

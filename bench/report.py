@@ -357,6 +357,7 @@ def main():
     ap.add_argument("--java-opts", default="")
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--wrk-seconds", type=int, default=10)
+    ap.add_argument("--warmup-seconds", type=int, default=10)
     ap.add_argument("--openloop-seconds", type=int, default=20)
     ap.add_argument("--openloop-rate", type=int, default=1000)
     ap.add_argument("--streams", type=int, default=2000)
@@ -434,7 +435,10 @@ def main():
         "  * *Ingate, recording off*: a second Ingate process from the same jar, on its own port and data dir, with "
         "the same config plus `recording: { enabled: false }` (metrics still count every request). Both JVMs are up "
         "through the whole closed-loop phase, each warmed up alike; only the closed loop measures this one.\n"
-        f"* **Closed loop:** `wrk -t2 -cN -d{a.wrk_seconds}s --latency`, after a JVM warm-up. "
+        f"* **Closed loop:** `wrk -t2 -cN -d{a.wrk_seconds}s --latency`, after a JVM warm-up: {a.warmup_seconds} s of "
+        "JSON and half as long of SSE, then more 5 s slices of load until the JIT compiler threads used under 5% of "
+        "one core in a slice (at most 12; on 2 cores C2 goes on compiling for 30-60 s, and a JVM still compiling "
+        "measures its compiler). Every Ingate process, the governance one included, is warmed up by this rule. "
         f"Each figure is the **median of {a.reps} runs**; the runs are interleaved "
         "(direct, nginx, Ingate, Ingate with recording off, then the next round) so drift on this shared VM hits "
         "them all alike. Recording on / off ratios are taken per round (the two runs are back to back), then "
