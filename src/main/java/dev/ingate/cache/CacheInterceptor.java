@@ -2,6 +2,7 @@ package dev.ingate.cache;
 
 import dev.ingate.dispatch.AnswerTap;
 import dev.ingate.observe.Attributes;
+import dev.ingate.pipeline.BodyTree;
 import dev.ingate.pipeline.Exchange;
 import dev.ingate.pipeline.Handler;
 import dev.ingate.pipeline.Interceptor;
@@ -47,11 +48,11 @@ public final class CacheInterceptor implements Interceptor {
             return;
         }
         CacheKey.Target target = target(ex);
-        byte[] body = ex.body().getBytes();
-        if (body.length <= OFF_LOOP_BYTES) {
-            keyed(ex, next, control, CacheKey.of(target, body));
+        if (ex.body().length() <= OFF_LOOP_BYTES) {
+            keyed(ex, next, control, CacheKey.of(target, BodyTree.of(ex)));
             return;
         }
+        byte[] body = ex.body().getBytes();
         Context loop = vertx.getOrCreateContext();
         vertx.executeBlocking(() -> CacheKey.of(target, body), false)
                 .onComplete(done -> onLoop(loop, () -> keyed(ex, next, control, done.succeeded() ? done.result() : null)));

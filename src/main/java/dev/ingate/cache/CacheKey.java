@@ -1,9 +1,7 @@
 package dev.ingate.cache;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
+import dev.ingate.pipeline.BodyTree;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,9 +14,6 @@ import java.util.HexFormat;
  */
 final class CacheKey {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)   // 0.1 stays 0.1 for the canonical number
-            .build();
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(CacheKey::sha256);
 
     /**
@@ -37,13 +32,12 @@ final class CacheKey {
 
     /** The key as hex, or null when the body is not JSON (such a request is not cached). */
     static String of(Target target, byte[] body) {
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(body);
-        } catch (JacksonException e) {
-            return null;
-        }
-        if (tree == null || tree.isMissingNode()) {
+        return of(target, BodyTree.parse(body));
+    }
+
+    /** The key of a body already parsed ({@link BodyTree}: floats as BigDecimal), or null for no tree. */
+    static String of(Target target, JsonNode tree) {
+        if (tree == null) {
             return null;
         }
         MessageDigest md = SHA256.get();

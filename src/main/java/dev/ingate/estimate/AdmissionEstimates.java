@@ -5,6 +5,7 @@ import dev.ingate.observe.pricing.ModelPrice;
 import dev.ingate.observe.pricing.PriceCatalog;
 import dev.ingate.observe.pricing.Usage;
 import dev.ingate.pipeline.AttributeKey;
+import dev.ingate.pipeline.BodyTree;
 import dev.ingate.pipeline.Exchange;
 import dev.ingate.provider.Provider;
 import io.vertx.core.Context;
@@ -12,7 +13,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Optional;
 
@@ -31,7 +31,6 @@ public final class AdmissionEstimates {
     public static final int DEFAULT_OUTPUT_CAP = 4096;
 
     private static final AttributeKey<Future<AdmissionEstimate>> ESTIMATE = new AttributeKey<>("admission-estimate");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Estimator estimator;
 
@@ -50,7 +49,7 @@ public final class AdmissionEstimates {
             if (body == null || body.length() == 0 || context == null) {
                 known = Future.succeededFuture(AdmissionEstimate.NONE);
             } else if (Tokenizer.forModel(ex.model()).countsInline(body.length())) {
-                known = Future.succeededFuture(estimate(body, anthropicHeader, provider));
+                known = Future.succeededFuture(estimate(BodyTree.of(ex), body.length(), anthropicHeader, provider));
             } else {
                 known = context.executeBlocking(() -> estimate(body, anthropicHeader, provider), false)
                         .otherwise(AdmissionEstimate.NONE);
@@ -62,16 +61,13 @@ public final class AdmissionEstimates {
 
     /** CPU work. A body that cannot be estimated (no model, not a chat or text request) counts a chars/4 guess. */
     AdmissionEstimate estimate(Buffer body, boolean anthropicHeader, Provider provider) {
-        JsonNode json;
-        try {
-            json = JSON.readTree(body.getBytes());
-        } catch (RuntimeException e) {
-            return new AdmissionEstimate(body.length() / 4, 0, 0);
-        }
-        return estimate(json, body.length(), anthropicHeader, provider);
+        return estimate(BodyTree.parse(body.getBytes()), body.length(), anthropicHeader, provider);
     }
 
     private AdmissionEstimate estimate(JsonNode json, int bodyLength, boolean anthropicHeader, Provider provider) {
+        if (json == null) {
+            return new AdmissionEstimate(bodyLength / 4, 0, 0);
+        }
         String providerName = provider == null ? null : provider.name();
         String providerType = provider == null ? null : provider.shape().configName();
         Estimate full;
