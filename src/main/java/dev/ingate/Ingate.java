@@ -11,6 +11,7 @@ import dev.ingate.estimate.AdmissionEstimates;
 import dev.ingate.events.GatewayEvents;
 import dev.ingate.guard.Guardrails;
 import dev.ingate.limits.RateLimits;
+import dev.ingate.redis.ChangeSignal;
 import dev.ingate.redis.SharedRedis;
 import dev.ingate.route.LatencyTracker;
 import dev.ingate.route.RoutePlanner;
@@ -114,6 +115,7 @@ public final class Ingate implements AutoCloseable {
             redis = SharedRedis.connect(listening.created(), settings.redisUrl(),
                     Optional.ofNullable(settings.env().get("INGATE_REDIS_PREFIX")));
             redis.ifPresent(SharedRedis::watch);
+            redis.map(r -> ChangeSignal.start(r, reloader::refreshSoon)).ifPresent(signal -> reloader.afterLocalChange(signal::publish));
             GatewayEvents events = governance.events();
             governance.bind(metrics);
             LatencyTracker latency = new LatencyTracker();   // shared: routing reads what every event loop measured

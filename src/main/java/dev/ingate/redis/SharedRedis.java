@@ -23,25 +23,39 @@ public final class SharedRedis implements AutoCloseable {
     private static final long WATCH_MILLIS = 5_000;
 
     private final Vertx vertx;
+    private final String url;
     private final Redis client;
     private final RedisAPI api;
     private final String prefix;
     private volatile boolean up = true;
 
-    private SharedRedis(Vertx vertx, Redis client, String prefix) {
+    private SharedRedis(Vertx vertx, String url, String prefix) {
         this.vertx = vertx;
-        this.client = client;
+        this.url = url;
+        this.client = Redis.createClient(vertx, new RedisOptions()
+                .setConnectionString(url)
+                .setMaxPoolSize(16)
+                .setMaxPoolWaiting(4096)
+                .setMaxWaitingHandlers(4096));
         this.api = RedisAPI.api(client);
         this.prefix = prefix;
     }
 
     /** A client for the URL, or empty when none is set (everything then stays in-process). Connects lazily. */
     public static Optional<SharedRedis> connect(Vertx vertx, Optional<String> url, Optional<String> prefix) {
-        return url.map(u -> new SharedRedis(vertx, Redis.createClient(vertx, new RedisOptions()
-                .setConnectionString(u)
-                .setMaxPoolSize(16)
-                .setMaxPoolWaiting(4096)
-                .setMaxWaitingHandlers(4096)), prefix.filter(p -> !p.isBlank()).orElse(DEFAULT_PREFIX)));
+        return url.map(u -> new SharedRedis(vertx, u, prefix.filter(p -> !p.isBlank()).orElse(DEFAULT_PREFIX)));
+    }
+
+    /**
+     * A connection of its own, outside the pool, for a subscription (a subscribed connection can send nothing
+     * else, so it must never go back to the pool); the caller closes it and its client.
+     */
+    public Redis subscriberClient() {
+        return Redis.createClient(vertx, new RedisOptions().setConnectionString(url).setMaxPoolSize(1));
+    }
+
+    public Vertx vertx() {
+        return vertx;
     }
 
     public RedisAPI api() {

@@ -37,6 +37,7 @@ public final class StateReloader implements AutoCloseable {
     private final Map<String, Long> touched = new HashMap<>();
     private long seenVersion;
     private volatile boolean databaseUp = true;
+    private volatile Runnable afterLocalChange = () -> { };
 
     public StateReloader(StateBuilder builder, ChangeFeed changes, KeyStore keys, BooleanSupplier databasePing) {
         this.builder = builder;
@@ -75,6 +76,17 @@ public final class StateReloader implements AutoCloseable {
     public synchronized void changed() {
         changes.bump();
         rebuild();
+        afterLocalChange.run();
+    }
+
+    /** Also run after each change made here: tells the other instances at once (Redis), beside the counter. */
+    public void afterLocalChange(Runnable action) {
+        this.afterLocalChange = action;
+    }
+
+    /** Another instance says it changed something: look at the change counter now instead of at the next poll. */
+    public void refreshSoon() {
+        thread.execute(guarded(this::pollChanges));
     }
 
     private synchronized void pollChanges() {
