@@ -7,6 +7,7 @@ import dev.ingate.audit.AuditTrail;
 import dev.ingate.audit.AuditedKeyStore;
 import dev.ingate.audit.AuditedProviderStore;
 import dev.ingate.audit.AuditedRouteStore;
+import dev.ingate.budget.Budgets;
 import dev.ingate.config.WebhookSettings;
 import dev.ingate.events.GatewayEvents;
 import dev.ingate.observe.GatewayMetrics;
@@ -36,14 +37,18 @@ import java.nio.file.Path;
  */
 final class GovernanceServices implements AutoCloseable {
 
-    private final Governance governance;
+    private final AuditLog auditLog;
+    private final WebhookStore hooks;
+    private final WebhookOutbox outbox;
     private final WebhookEvents events;
     private final DeliveryWorker worker;
     private final AuditTrail trail;
 
-    private GovernanceServices(Governance governance, AuditTrail trail, WebhookEvents events, DeliveryWorker worker) {
-        this.governance = governance;
-        this.trail = trail;
+    private GovernanceServices(AuditLog auditLog, WebhookStore hooks, WebhookOutbox outbox, WebhookEvents events, DeliveryWorker worker) {
+        this.auditLog = auditLog;
+        this.trail = new AuditTrail(auditLog);
+        this.hooks = hooks;
+        this.outbox = outbox;
         this.events = events;
         this.worker = worker;
     }
@@ -57,7 +62,7 @@ final class GovernanceServices implements AutoCloseable {
         new WebhookFileApplier(new AuditedWebhookStore(hooks, trail, file), secrets).apply(settings.hooks());
         WebhookEvents events = new WebhookEvents(WebhookEvents.DEFAULT_CAPACITY);
         DeliveryWorker worker = DeliveryWorker.start(events, hooks, outbox, secrets, settings, InstanceId.of(dataDir));
-        return new GovernanceServices(new Governance(auditLog, hooks, outbox, events), trail, events, worker);
+        return new GovernanceServices(auditLog, hooks, outbox, events, worker);
     }
 
     /** The store, recording what the config file changes in it as the actor {@code config-file}. */
@@ -73,8 +78,9 @@ final class GovernanceServices implements AutoCloseable {
         return new AuditedKeyStore(store, trail, Actor.CONFIG_FILE);
     }
 
-    Governance governance() {
-        return governance;
+    /** What the admin API works with, once the budgets (made after the database and Redis) exist. */
+    Governance governance(Budgets budgets) {
+        return new Governance(auditLog, hooks, outbox, events, budgets);
     }
 
     GatewayEvents events() {

@@ -102,8 +102,6 @@ public final class Ingate implements AutoCloseable {
             StateBuilder builder = new StateBuilder(config.server(), config.dispatch(), settings.env(), adminToken.value(),
                     stores.providers(), stores.routes(), stores.keys(), secrets);
             StateReloader reloader = new StateReloader(builder, stores.changes(), stores.keys(), database::ping);
-            AdminContext admin = new AdminContext(stores.providers(), stores.routes(), stores.keys(), secrets, reloader::changed,
-                    reloader::current, new JdbcRequestLog(database), governance.governance());
             writer = RecordWriter.start(database, dataDir.path());
             pruner = RetentionPruner.start(database, config.recording());
             GatewayMetrics metrics = new GatewayMetrics();
@@ -121,6 +119,8 @@ public final class Ingate implements AutoCloseable {
             RateLimits rateLimits = RateLimits.create(config.limits(), redis, admissionEstimates);
             Budgets budgets = Budgets.create(config.budget(), redis, new JdbcSpendHistory(database.dataSource()), admissionEstimates,
                     cost, events);
+            AdminContext admin = new AdminContext(stores.providers(), stores.routes(), stores.keys(), secrets, reloader::changed,
+                    reloader::current, new JdbcRequestLog(database), governance.governance(budgets));
             // limits and budgets settle first: their counters matter to the next request, the rest is reporting
             ExchangeObserver observer = rateLimits.andThen(budgets).andThen(metrics).andThen(new UsageMetrics(metrics, cost))
                     .andThen(new CacheMetrics(metrics));

@@ -9,6 +9,7 @@ final class AdminRoutes {
     private final RequestsResource requests;
     private final AuditResource audit;
     private final WebhooksResource webhooks;
+    private final BudgetResource budget;
 
     AdminRoutes(AdminContext ctx) {
         this.providers = new ProvidersResource(ctx);
@@ -17,6 +18,7 @@ final class AdminRoutes {
         this.requests = new RequestsResource(ctx.requests());
         this.audit = new AuditResource(ctx.governance().auditLog());
         this.webhooks = new WebhooksResource(ctx);
+        this.budget = new BudgetResource(ctx.governance().budgets());
     }
 
     AdminReply handle(AdminRequest req) {
@@ -32,6 +34,7 @@ final class AdminRoutes {
             case "usage" -> requests.usage(req);
             case "audit" -> audit.handle(req);
             case "webhooks" -> webhooks.handle(req);
+            case "budget" -> budget.handle(req);
             default -> throw noRoute(req);
         };
     }
