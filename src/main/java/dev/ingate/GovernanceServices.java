@@ -8,6 +8,7 @@ import dev.ingate.audit.AuditedKeyStore;
 import dev.ingate.audit.AuditedProviderStore;
 import dev.ingate.audit.AuditedRouteStore;
 import dev.ingate.budget.Budgets;
+import dev.ingate.cache.ResponseCache;
 import dev.ingate.config.WebhookSettings;
 import dev.ingate.events.GatewayEvents;
 import dev.ingate.observe.GatewayMetrics;
@@ -78,9 +79,9 @@ final class GovernanceServices implements AutoCloseable {
         return new AuditedKeyStore(store, trail, Actor.CONFIG_FILE);
     }
 
-    /** What the admin API works with, once the budgets (made after the database and Redis) exist. */
-    Governance governance(Budgets budgets) {
-        return new Governance(auditLog, hooks, outbox, events, budgets);
+    /** What the admin API works with, once the budgets and the cache (made after the database and Redis) exist. */
+    Governance governance(Budgets budgets, ResponseCache cache) {
+        return new Governance(auditLog, hooks, outbox, events, budgets, cache);
     }
 
     GatewayEvents events() {

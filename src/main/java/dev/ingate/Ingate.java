@@ -119,8 +119,9 @@ public final class Ingate implements AutoCloseable {
             RateLimits rateLimits = RateLimits.create(config.limits(), redis, admissionEstimates);
             Budgets budgets = Budgets.create(config.budget(), redis, new JdbcSpendHistory(database.dataSource()), admissionEstimates,
                     cost, events);
+            ResponseCache cache = ResponseCache.create(config.cache(), redis, priceCatalog);
             AdminContext admin = new AdminContext(stores.providers(), stores.routes(), stores.keys(), secrets, reloader::changed,
-                    reloader::current, new JdbcRequestLog(database), governance.governance(budgets));
+                    reloader::current, new JdbcRequestLog(database), governance.governance(budgets, cache));
             // limits and budgets settle first: their counters matter to the next request, the rest is reporting
             ExchangeObserver observer = rateLimits.andThen(budgets).andThen(metrics).andThen(new UsageMetrics(metrics, cost))
                     .andThen(new CacheMetrics(metrics));
@@ -131,7 +132,7 @@ public final class Ingate implements AutoCloseable {
             observer = tracing.appendTo(observer);
             ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, metrics, observer, config.metricsToken(),
                     priceCatalog, Dispatcher.Shared.create(priceCatalog, latency::record, events), new RoutePlanner(latency, priceCatalog), redis, events,
-                    ResponseCache.create(config.cache(), redis, priceCatalog),
+                    cache,
                     Guardrails.compile(config.guardrails()),
                     rateLimits, budgets));
             Vertx vertx = listening.await();
