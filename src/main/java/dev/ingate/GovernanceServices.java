@@ -28,6 +28,7 @@ import dev.ingate.webhook.WebhookEvents;
 import dev.ingate.webhook.WebhookFileApplier;
 import dev.ingate.webhook.WebhookOutbox;
 import dev.ingate.webhook.WebhookStore;
+import dev.ingate.webhook.WebhookTestPings;
 
 import java.nio.file.Path;
 
@@ -41,15 +42,18 @@ final class GovernanceServices implements AutoCloseable {
     private final AuditLog auditLog;
     private final WebhookStore hooks;
     private final WebhookOutbox outbox;
+    private final WebhookTestPings pings;
     private final WebhookEvents events;
     private final DeliveryWorker worker;
     private final AuditTrail trail;
 
-    private GovernanceServices(AuditLog auditLog, WebhookStore hooks, WebhookOutbox outbox, WebhookEvents events, DeliveryWorker worker) {
+    private GovernanceServices(AuditLog auditLog, WebhookStore hooks, WebhookOutbox outbox, WebhookTestPings pings, WebhookEvents events,
+                               DeliveryWorker worker) {
         this.auditLog = auditLog;
         this.trail = new AuditTrail(auditLog);
         this.hooks = hooks;
         this.outbox = outbox;
+        this.pings = pings;
         this.events = events;
         this.worker = worker;
     }
@@ -62,8 +66,9 @@ final class GovernanceServices implements AutoCloseable {
         WebhookOutbox outbox = new JdbcWebhookOutbox(database);
         new WebhookFileApplier(new AuditedWebhookStore(hooks, trail, file), secrets).apply(settings.hooks());
         WebhookEvents events = new WebhookEvents(WebhookEvents.DEFAULT_CAPACITY);
-        DeliveryWorker worker = DeliveryWorker.start(events, hooks, outbox, secrets, settings, InstanceId.of(dataDir));
-        return new GovernanceServices(auditLog, hooks, outbox, events, worker);
+        String instance = InstanceId.of(dataDir);
+        DeliveryWorker worker = DeliveryWorker.start(events, hooks, outbox, secrets, settings, instance);
+        return new GovernanceServices(auditLog, hooks, outbox, new WebhookTestPings(outbox, instance), events, worker);
     }
 
     /** The store, recording what the config file changes in it as the actor {@code config-file}. */
@@ -81,7 +86,7 @@ final class GovernanceServices implements AutoCloseable {
 
     /** What the admin API works with, once the budgets and the cache (made after the database and Redis) exist. */
     Governance governance(Budgets budgets, ResponseCache cache) {
-        return new Governance(auditLog, hooks, outbox, events, budgets, cache);
+        return new Governance(auditLog, hooks, outbox, pings, events, budgets, cache);
     }
 
     GatewayEvents events() {
