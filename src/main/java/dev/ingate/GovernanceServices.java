@@ -84,6 +84,11 @@ final class GovernanceServices implements AutoCloseable {
         return new AuditedKeyStore(store, trail, Actor.CONFIG_FILE);
     }
 
+    /** The store, recording what Ingate itself changes in it at start (the first key) as the actor {@code system}. */
+    KeyStore asSystem(KeyStore store) {
+        return new AuditedKeyStore(store, trail, Actor.SYSTEM);
+    }
+
     /** What the admin API works with, once the budgets and the cache (made after the database and Redis) exist. */
     Governance governance(Budgets budgets, ResponseCache cache) {
         return new Governance(auditLog, hooks, outbox, pings, events, budgets, cache);

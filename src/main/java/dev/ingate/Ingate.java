@@ -95,7 +95,7 @@ public final class Ingate implements AutoCloseable {
             governance = GovernanceServices.start(database, secrets, config.webhooks(), dataDir.path());
             boolean changed = new ConfigApplier(governance.asConfigFile(stores.providers()), governance.asConfigFile(stores.routes()),
                     governance.asConfigFile(stores.keys()), secrets).apply(config);
-            Optional<String> firstKey = config.keys().isEmpty() ? FirstKey.ensure(stores.keys()) : Optional.empty();
+            Optional<String> firstKey = config.keys().isEmpty() ? FirstKey.ensure(governance.asSystem(stores.keys())) : Optional.empty();
             if (changed || firstKey.isPresent()) {
                 stores.changes().bump();
             }
