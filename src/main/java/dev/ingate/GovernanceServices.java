@@ -7,6 +7,8 @@ import dev.ingate.audit.AuditTrail;
 import dev.ingate.audit.AuditedKeyStore;
 import dev.ingate.audit.AuditedProviderStore;
 import dev.ingate.audit.AuditedRouteStore;
+import dev.ingate.budget.Budgets;
+import dev.ingate.cache.ResponseCache;
 import dev.ingate.config.WebhookSettings;
 import dev.ingate.events.GatewayEvents;
 import dev.ingate.observe.GatewayMetrics;
@@ -26,6 +28,7 @@ import dev.ingate.webhook.WebhookEvents;
 import dev.ingate.webhook.WebhookFileApplier;
 import dev.ingate.webhook.WebhookOutbox;
 import dev.ingate.webhook.WebhookStore;
+import dev.ingate.webhook.WebhookTestPings;
 
 import java.nio.file.Path;
 
@@ -36,14 +39,21 @@ import java.nio.file.Path;
  */
 final class GovernanceServices implements AutoCloseable {
 
-    private final Governance governance;
+    private final AuditLog auditLog;
+    private final WebhookStore hooks;
+    private final WebhookOutbox outbox;
+    private final WebhookTestPings pings;
     private final WebhookEvents events;
     private final DeliveryWorker worker;
     private final AuditTrail trail;
 
-    private GovernanceServices(Governance governance, AuditTrail trail, WebhookEvents events, DeliveryWorker worker) {
-        this.governance = governance;
-        this.trail = trail;
+    private GovernanceServices(AuditLog auditLog, WebhookStore hooks, WebhookOutbox outbox, WebhookTestPings pings, WebhookEvents events,
+                               DeliveryWorker worker) {
+        this.auditLog = auditLog;
+        this.trail = new AuditTrail(auditLog);
+        this.hooks = hooks;
+        this.outbox = outbox;
+        this.pings = pings;
         this.events = events;
         this.worker = worker;
     }
@@ -56,8 +66,9 @@ final class GovernanceServices implements AutoCloseable {
         WebhookOutbox outbox = new JdbcWebhookOutbox(database);
         new WebhookFileApplier(new AuditedWebhookStore(hooks, trail, file), secrets).apply(settings.hooks());
         WebhookEvents events = new WebhookEvents(WebhookEvents.DEFAULT_CAPACITY);
-        DeliveryWorker worker = DeliveryWorker.start(events, hooks, outbox, secrets, settings, InstanceId.of(dataDir));
-        return new GovernanceServices(new Governance(auditLog, hooks, outbox, events), trail, events, worker);
+        String instance = InstanceId.of(dataDir);
+        DeliveryWorker worker = DeliveryWorker.start(events, hooks, outbox, secrets, settings, instance);
+        return new GovernanceServices(auditLog, hooks, outbox, new WebhookTestPings(outbox, instance), events, worker);
     }
 
     /** The store, recording what the config file changes in it as the actor {@code config-file}. */
@@ -73,8 +84,14 @@ final class GovernanceServices implements AutoCloseable {
         return new AuditedKeyStore(store, trail, Actor.CONFIG_FILE);
     }
 
-    Governance governance() {
-        return governance;
+    /** The store, recording what Ingate itself changes in it at start (the first key) as the actor {@code system}. */
+    KeyStore asSystem(KeyStore store) {
+        return new AuditedKeyStore(store, trail, Actor.SYSTEM);
+    }
+
+    /** What the admin API works with, once the budgets and the cache (made after the database and Redis) exist. */
+    Governance governance(Budgets budgets, ResponseCache cache) {
+        return new Governance(auditLog, hooks, outbox, pings, events, budgets, cache);
     }
 
     GatewayEvents events() {

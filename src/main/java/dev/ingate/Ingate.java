@@ -96,15 +96,13 @@ public final class Ingate implements AutoCloseable {
             governance = GovernanceServices.start(database, secrets, config.webhooks(), dataDir.path());
             boolean changed = new ConfigApplier(governance.asConfigFile(stores.providers()), governance.asConfigFile(stores.routes()),
                     governance.asConfigFile(stores.keys()), secrets).apply(config);
-            Optional<String> firstKey = config.keys().isEmpty() ? FirstKey.ensure(stores.keys()) : Optional.empty();
+            Optional<String> firstKey = config.keys().isEmpty() ? FirstKey.ensure(governance.asSystem(stores.keys())) : Optional.empty();
             if (changed || firstKey.isPresent()) {
                 stores.changes().bump();
             }
             StateBuilder builder = new StateBuilder(config.server(), config.dispatch(), settings.env(), adminToken.value(),
                     stores.providers(), stores.routes(), stores.keys(), secrets);
             StateReloader reloader = new StateReloader(builder, stores.changes(), stores.keys(), database::ping);
-            AdminContext admin = new AdminContext(stores.providers(), stores.routes(), stores.keys(), secrets, reloader::changed,
-                    reloader::current, new JdbcRequestLog(database), governance.governance());
             writer = RecordWriter.start(database, dataDir.path());
             pruner = RetentionPruner.start(database, config.recording());
             GatewayMetrics metrics = new GatewayMetrics();
@@ -123,6 +121,9 @@ public final class Ingate implements AutoCloseable {
             RateLimits rateLimits = RateLimits.create(config.limits(), redis, admissionEstimates);
             Budgets budgets = Budgets.create(config.budget(), redis, new JdbcSpendHistory(database.dataSource()), admissionEstimates,
                     cost, events);
+            ResponseCache cache = ResponseCache.create(config.cache(), redis, priceCatalog);
+            AdminContext admin = new AdminContext(stores.providers(), stores.routes(), stores.keys(), secrets, reloader::changed,
+                    reloader::current, new JdbcRequestLog(database), governance.governance(budgets, cache));
             // limits and budgets settle first: their counters matter to the next request, the rest is reporting
             ExchangeObserver observer = rateLimits.andThen(budgets).andThen(metrics).andThen(new UsageMetrics(metrics, cost))
                     .andThen(new CacheMetrics(metrics));
@@ -133,7 +134,7 @@ public final class Ingate implements AutoCloseable {
             observer = tracing.appendTo(observer);
             ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, metrics, observer, config.metricsToken(),
                     priceCatalog, Dispatcher.Shared.create(priceCatalog, latency::record, events), new RoutePlanner(latency, priceCatalog), redis, events,
-                    ResponseCache.create(config.cache(), redis, priceCatalog),
+                    cache,
                     Guardrails.compile(config.guardrails()),
                     rateLimits, budgets));
             Vertx vertx = listening.await();

@@ -84,7 +84,7 @@ public final class AdminApi {
             }
         }
         // resources are cheap and hold no state: each call gets stores that audit as its own actor
-        return new AdminRoutes(ctx.actingAs(actor)).handle(new AdminRequest(request.method(), segments(request.path()), query(request), body));
+        return new AdminRoutes(ctx.actingAs(actor), actor).handle(new AdminRequest(request.method(), segments(request.path()), query(request), body));
     }
 
     private static List<String> segments(String path) {

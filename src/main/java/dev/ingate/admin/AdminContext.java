@@ -26,7 +26,6 @@ public record AdminContext(ProviderStore providers, RouteStore routes, KeyStore 
         var trail = governance.trail();
         return new AdminContext(new AuditedProviderStore(providers, trail, actor), new AuditedRouteStore(routes, trail, actor),
                 new AuditedKeyStore(keys, trail, actor), secrets, changed, state, requests,
-                new Governance(governance.auditLog(), new AuditedWebhookStore(governance.webhooks(), trail, actor), governance.deliveries(),
-                        governance.events()));
+                governance.withWebhooks(new AuditedWebhookStore(governance.webhooks(), trail, actor)));
     }
 }

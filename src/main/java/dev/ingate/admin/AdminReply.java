@@ -10,4 +10,9 @@ record AdminReply(int status, Object body) {
     static AdminReply created(Object body) {
         return new AdminReply(201, body);
     }
+
+    /** Taken on, done later (a webhook test event the delivery thread sends). */
+    static AdminReply accepted(Object body) {
+        return new AdminReply(202, body);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.ingate.admin;
 
+import dev.ingate.audit.Actor;
+
 /** Sends each admin request to its resource by the first path segment after {@code /api/v1}. */
 final class AdminRoutes {
 
@@ -9,14 +11,19 @@ final class AdminRoutes {
     private final RequestsResource requests;
     private final AuditResource audit;
     private final WebhooksResource webhooks;
+    private final BudgetResource budget;
+    private final CacheResource cache;
 
-    AdminRoutes(AdminContext ctx) {
+    /** @param ctx with stores that audit as {@code actor} (see {@link AdminContext#actingAs}) */
+    AdminRoutes(AdminContext ctx, Actor actor) {
         this.providers = new ProvidersResource(ctx);
         this.routes = new RoutesResource(ctx);
         this.keys = new KeysResource(ctx);
         this.requests = new RequestsResource(ctx.requests());
         this.audit = new AuditResource(ctx.governance().auditLog());
         this.webhooks = new WebhooksResource(ctx);
+        this.budget = new BudgetResource(ctx.governance().budgets());
+        this.cache = new CacheResource(ctx.governance().cache(), ctx.governance().trail(), actor);
     }
 
     AdminReply handle(AdminRequest req) {
@@ -32,6 +39,8 @@ final class AdminRoutes {
             case "usage" -> requests.usage(req);
             case "audit" -> audit.handle(req);
             case "webhooks" -> webhooks.handle(req);
+            case "budget" -> budget.handle(req);
+            case "cache" -> cache.handle(req);
             default -> throw noRoute(req);
         };
     }

@@ -1,17 +1,20 @@
 package dev.ingate.admin;
 
+import dev.ingate.budget.BudgetStatus;
 import dev.ingate.config.Origin;
 import dev.ingate.keys.GatewayKey;
 import dev.ingate.keys.KeyHash;
 import dev.ingate.config.KeyLimits;
 import dev.ingate.keys.StoredKey;
 import dev.ingate.secrets.RandomSecrets;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +39,7 @@ final class KeysResource {
     AdminReply handle(AdminRequest req) {
         String id = req.segment(1);
         if (req.segments().size() <= 2) {
-            if (id == null && req.method() == HttpMethod.GET) return AdminReply.ok(AdminLists.page(ctx.keys().list().stream().map(KeysResource::view).toList()));
+            if (id == null && req.method() == HttpMethod.GET) return AdminReply.ok(AdminLists.page(views(ctx.keys().list())));
             if (id == null && req.method() == HttpMethod.POST) return AdminReply.created(create(req.objectBody()));
             if (id != null && req.method() == HttpMethod.GET) return AdminReply.ok(view(existing(id)));
             if (id != null && req.method() == HttpMethod.PATCH) return AdminReply.ok(patch(existing(id), req.objectBody()));
@@ -101,7 +104,25 @@ final class KeysResource {
         });
     }
 
-    static ObjectNode view(StoredKey key) {
+    private ObjectNode view(StoredKey key) {
+        return views(List.of(key)).getFirst();
+    }
+
+    /** With each budget's spend: every read is under way before the first is waited for (one Redis round trip for all). */
+    private List<ObjectNode> views(List<StoredKey> keys) {
+        List<Optional<Future<BudgetStatus>>> spend = keys.stream()
+                .map(k -> ctx.governance().budgets().status(k.id(), k.name(), k.limits())).toList();
+        List<ObjectNode> views = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            ObjectNode node = stored(keys.get(i));
+            BudgetViews.putKeySpend(node, spend.get(i).map(f -> AdminAwait.result(f, "reading the key's budget")).orElse(null));
+            views.add(node);
+        }
+        return views;
+    }
+
+    /** What the key store holds, secret aside. */
+    private static ObjectNode stored(StoredKey key) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", key.id());
         node.put("name", key.name());

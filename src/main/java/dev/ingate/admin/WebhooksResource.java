@@ -6,6 +6,7 @@ import dev.ingate.secrets.SecretBox;
 import dev.ingate.webhook.DeliveryAttempt;
 import dev.ingate.webhook.Webhook;
 import dev.ingate.webhook.WebhookOutbox;
+import dev.ingate.webhook.WebhookTestPings;
 import io.vertx.core.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /api/v1/webhooks}: subscriptions (list, create, read, PATCH, delete) and each one's delivery log
- * ({@code /webhooks/{id}/deliveries}). The signing secret is write-only: a generated one is in the creation answer
+ * {@code /api/v1/webhooks}: subscriptions (list, create, read, PATCH, delete), each one's delivery log
+ * ({@code /webhooks/{id}/deliveries}) and a test event on demand ({@code POST /webhooks/{id}/test}). The signing secret is write-only: a generated one is in the creation answer
  * and nowhere else; stored sealed under the master key. Changes reach the delivery thread with the next event.
  */
 final class WebhooksResource {
@@ -43,6 +44,8 @@ final class WebhooksResource {
             if (method == HttpMethod.DELETE) return AdminReply.ok(delete(id));
         } else if (req.segments().size() == 3 && "deliveries".equals(req.segment(2)) && method == HttpMethod.GET) {
             return AdminReply.ok(deliveries(existing(id).id(), req.query()));
+        } else if (req.segments().size() == 3 && "test".equals(req.segment(2)) && method == HttpMethod.POST) {
+            return AdminReply.accepted(test(existing(id), req.body()));
         }
         throw AdminRoutes.noRoute(req);
     }
@@ -86,6 +89,28 @@ final class WebhooksResource {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", id);
         node.put("deleted", true);
+        return node;
+    }
+
+    /** Not audited: it changes nothing. A disabled webhook is not sent anything, a test event included. */
+    private ObjectNode test(Webhook hook, JsonNode body) {
+        if (body != null && !body.isMissingNode() && !body.isNull()) {
+            if (!body.isObject()) {
+                throw AdminException.badRequest("the body must be empty or {}");
+            }
+            body.propertyNames().forEach(field -> {
+                throw AdminException.badRequest(field + ": unknown field (a test event takes no body)");
+            });
+        }
+        if (!hook.enabled()) {
+            throw AdminException.conflict("webhook '" + hook.id() + "' is disabled: enable it to send it a test event");
+        }
+        WebhookTestPings.Queued queued = ctx.governance().pings().queue(hook);
+        ObjectNode node = JSON.createObjectNode();
+        node.put("event_id", queued.eventId());
+        node.put("delivery_id", queued.deliveryId());
+        node.put("webhook_id", hook.id());
+        node.put("event_type", WebhookTestPings.EVENT);
         return node;
     }
 

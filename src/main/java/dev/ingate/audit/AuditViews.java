@@ -1,6 +1,7 @@
 package dev.ingate.audit;
 
 import dev.ingate.config.IngateConfig.FallbackEntry;
+import dev.ingate.config.KeyLimits;
 import dev.ingate.config.IngateConfig.ProviderEntry;
 import dev.ingate.config.RouteTarget;
 import dev.ingate.keys.StoredKey;
@@ -63,6 +64,12 @@ public final class AuditViews {
         key.expiresAt().ifPresentOrElse(t -> node.put("expires_at", t.toString()), () -> node.putNull("expires_at"));
         node.put("enabled", key.enabled());
         node.put("origin", key.origin().wireName());
+        // limits too: without them a change of rpm or budget would show the same before and after
+        KeyLimits limits = key.limits();
+        node.put("rpm", limits.rpm() > 0 ? limits.rpm() : null);
+        node.put("tpm", limits.tpm() > 0 ? limits.tpm() : null);
+        node.put("budget_usd", limits.budgetUsd().orElse(null));
+        node.put("budget_period", limits.budgetUsd().isPresent() ? limits.budgetPeriod().wireName() : null);
         return node;
     }
 

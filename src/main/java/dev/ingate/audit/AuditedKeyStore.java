@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * A {@link KeyStore} that records key creations, updates and revocations in the audit log, as {@code actor}, right
@@ -43,13 +44,23 @@ public final class AuditedKeyStore implements KeyStore {
 
     @Override
     public boolean update(StoredKey key) {
-        Optional<StoredKey> before = store.get(key.id());
-        boolean updated = store.update(key);
-        if (updated) {
-            audit.record(actor, "key.update", key.id(), before.map(AuditViews::key).orElse(null),
-                    store.get(key.id()).map(AuditViews::key).orElse(null));
+        return audited(key.id(), () -> store.update(key));
+    }
+
+    /** A rotated secret too is one {@code key.update}: the masked hash hides it, the new prefix tells it. */
+    @Override
+    public boolean replace(StoredKey key) {
+        return audited(key.id(), () -> store.replace(key));
+    }
+
+    /** Both sides as stored: what a change did not touch shows as it is, not as the caller sent it. */
+    private boolean audited(String id, BooleanSupplier change) {
+        Optional<StoredKey> before = store.get(id);
+        boolean changed = change.getAsBoolean();
+        if (changed) {
+            audit.record(actor, "key.update", id, before.map(AuditViews::key).orElse(null), store.get(id).map(AuditViews::key).orElse(null));
         }
-        return updated;
+        return changed;
     }
 
     @Override

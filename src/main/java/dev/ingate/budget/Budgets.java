@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Budgets in USD per gateway key and for the whole gateway, per UTC day, UTC month or in total. Before a request
@@ -95,13 +96,12 @@ public final class Budgets implements Interceptor, ExchangeObserver {
 
     private Future<Reservation> reserve(List<BudgetScope> scopes, List<String> accounts, AdmissionEstimate estimate, long now) {
         long nanos = estimate.costNanos();
-        return primary.reserve(scopes, accounts, nanos).map(refused -> outcome(scopes, accounts, nanos, primary, refused, now))
-                .recover(failure -> {
-                    if (primary == fallback) {
-                        return Future.failedFuture(failure);
-                    }
-                    return fallback.reserve(scopes, accounts, nanos).map(refused -> outcome(scopes, accounts, nanos, fallback, refused, now));
-                });
+        return withFallback(ledger -> ledger.reserve(scopes, accounts, nanos).map(refused -> outcome(scopes, accounts, nanos, ledger, refused, now)));
+    }
+
+    /** Asks the primary ledger, and the in-process one when the primary (Redis) cannot answer. */
+    private <T> Future<T> withFallback(Function<Ledger, Future<T>> call) {
+        return call.apply(primary).recover(failure -> primary == fallback ? Future.failedFuture(failure) : call.apply(fallback));
     }
 
     private static Reservation outcome(List<BudgetScope> scopes, List<String> accounts, long nanos, Ledger ledger, int refused, long now) {
@@ -160,7 +160,7 @@ public final class Budgets implements Interceptor, ExchangeObserver {
 
     private Future<Boolean> marker(String name, BudgetScope scope, long at) {
         long until = Periods.endMillis(scope.period(), at);
-        return primary.firstTime(name, until).recover(e -> fallback.firstTime(name, until));
+        return withFallback(ledger -> ledger.firstTime(name, until));
     }
 
     private static java.util.Map<String, Object> eventData(BudgetScope scope, String account, int percent, long spent) {
@@ -183,13 +183,37 @@ public final class Budgets implements Interceptor, ExchangeObserver {
     /** The key's own budget first, then the global one. */
     List<BudgetScope> scopes(GatewayKey key) {
         List<BudgetScope> scopes = new ArrayList<>(2);
-        if (key != null && key.limits().budgetUsd().isPresent()) {
-            scopes.add(new BudgetScope("key:" + key.id(), key.id(), key.name(), "gateway key '" + key.name() + "'",
-                    key.limits().budgetNanos(), key.limits().budgetPeriod(), settings.keyAlerts()));
+        if (key != null) {
+            keyScope(key.id(), key.name(), key.limits()).ifPresent(scopes::add);
         }
-        settings.usd().ifPresent(usd -> scopes.add(new BudgetScope("global", null, null, "the global budget",
-                KeyLimits.toNanos(usd), settings.period(), settings.alerts())));
+        globalScope().ifPresent(scopes::add);
         return scopes;
+    }
+
+    private Optional<BudgetScope> keyScope(String id, String name, KeyLimits limits) {
+        return limits.budgetUsd().map(usd -> new BudgetScope("key:" + id, id, name, "gateway key '" + name + "'",
+                limits.budgetNanos(), limits.budgetPeriod(), settings.keyAlerts()));
+    }
+
+    private Optional<BudgetScope> globalScope() {
+        return settings.usd().map(usd -> new BudgetScope("global", null, null, "the global budget",
+                KeyLimits.toNanos(usd), settings.period(), settings.alerts()));
+    }
+
+    /** A key's budget this period, read from the ledger the check uses; empty when the key has no budget of its own. */
+    public Optional<Future<BudgetStatus>> status(String keyId, String keyName, KeyLimits limits) {
+        return keyScope(keyId, keyName, limits).map(this::status);
+    }
+
+    /** The global budget this period; empty when the config file sets none. */
+    public Optional<Future<BudgetStatus>> globalStatus() {
+        return globalScope().map(this::status);
+    }
+
+    private Future<BudgetStatus> status(BudgetScope scope) {
+        long now = System.currentTimeMillis();
+        String account = scope.account(now);
+        return withFallback(ledger -> ledger.spent(scope, account)).map(spent -> BudgetStatus.of(scope, spent, now));
     }
 
     private static void onLoop(Context loop, Runnable action) {

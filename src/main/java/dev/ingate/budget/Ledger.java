@@ -21,6 +21,9 @@ interface Ledger {
      */
     Future<long[]> settle(List<BudgetScope> scopes, List<String> accounts, long estimateNanos, long actualNanos);
 
+    /** What the account has spent (settled costs, not open reservations); it need not have been used yet. */
+    Future<Long> spent(BudgetScope scope, String account);
+
     /** True the first time it is asked for this marker (a threshold or exhaustion of one account), false after. */
     Future<Boolean> firstTime(String marker, long untilMillis);
 }

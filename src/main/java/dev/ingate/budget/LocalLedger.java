@@ -1,8 +1,6 @@
 package dev.ingate.budget;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 
 import java.util.List;
 import java.util.Set;
@@ -71,6 +69,19 @@ final class LocalLedger implements Ledger {
     }
 
     @Override
+    public Future<Long> spent(BudgetScope scope, String name) {
+        Future<Account> account = accounts.get(name);
+        if (account != null && account.succeeded()) {
+            Account a = account.result();
+            synchronized (a) {
+                return Future.succeededFuture(a.spent);
+            }
+        }
+        // no request opened it in this period yet: a read does not open it, it tells what the account would start from
+        return RecordedSpend.of(history, scope, System.currentTimeMillis());
+    }
+
+    @Override
     public Future<Boolean> firstTime(String marker, long untilMillis) {
         return Future.succeededFuture(markers.add(marker));
     }
@@ -91,17 +102,10 @@ final class LocalLedger implements Ledger {
     }
 
     private Future<Account> seed(BudgetScope scope) {
-        long now = System.currentTimeMillis();
-        Context context = Vertx.currentContext();
-        if (context == null) {
+        return RecordedSpend.of(history, scope, System.currentTimeMillis()).map(spent -> {
             Account a = new Account();
-            a.spent = history.spentNanos(scope.keyId(), Periods.firstDay(scope.period(), now));
-            return Future.succeededFuture(a);
-        }
-        return context.executeBlocking(() -> {
-            Account a = new Account();
-            a.spent = history.spentNanos(scope.keyId(), Periods.firstDay(scope.period(), now));
+            a.spent = spent;
             return a;
-        }, false);
+        });
     }
 }

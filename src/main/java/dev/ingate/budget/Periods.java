@@ -32,6 +32,12 @@ final class Periods {
         };
     }
 
+    /** When the period began, or null for total (it has no beginning: all spend counts). */
+    static Instant start(BudgetPeriod period, long nowMillis) {
+        String firstDay = firstDay(period, nowMillis);
+        return firstDay.isEmpty() ? null : LocalDate.parse(firstDay).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
     /** When the period ends (epoch millis), or {@link Long#MAX_VALUE} for total. */
     static long endMillis(BudgetPeriod period, long nowMillis) {
         LocalDate day = day(nowMillis);

@@ -2,9 +2,7 @@ package dev.ingate.budget;
 
 import dev.ingate.redis.LuaScript;
 import dev.ingate.redis.SharedRedis;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Response;
 
 import java.util.ArrayList;
@@ -92,11 +90,7 @@ final class RedisLedger implements Ledger {
         long now = System.currentTimeMillis();
         long end = Periods.endMillis(scope.period(), now);
         long expireAt = end == Long.MAX_VALUE ? 0 : end + DAY_MILLIS;
-        Context context = Vertx.currentContext();
-        Future<Long> spent = context == null
-                ? Future.succeededFuture(history.spentNanos(scope.keyId(), Periods.firstDay(scope.period(), now)))
-                : context.executeBlocking(() -> history.spentNanos(scope.keyId(), Periods.firstDay(scope.period(), now)), false);
-        return spent.compose(nanos -> SEED.call(redis, List.of(key(account)), List.of(String.valueOf(nanos), String.valueOf(expireAt))))
+        return RecordedSpend.of(history, scope, now).compose(nanos -> SEED.call(redis, List.of(key(account)), List.of(String.valueOf(nanos), String.valueOf(expireAt))))
                 .mapEmpty();
     }
 
@@ -104,6 +98,14 @@ final class RedisLedger implements Ledger {
     public Future<long[]> settle(List<BudgetScope> scopes, List<String> accounts, long estimateNanos, long actualNanos) {
         return SETTLE.call(redis, keys(accounts), List.of(String.valueOf(estimateNanos), String.valueOf(actualNanos)))
                 .map(RedisLedger::longs);
+    }
+
+    /** Read only: an account Redis does not have yet is what its seed would be, and is left to the next request to write. */
+    @Override
+    public Future<Long> spent(BudgetScope scope, String account) {
+        return redis.api().hget(key(account), "spent").compose(reply -> reply == null
+                ? RecordedSpend.of(history, scope, System.currentTimeMillis())
+                : Future.succeededFuture(reply.toLong()));
     }
 
     @Override

@@ -15,4 +15,13 @@ public interface AnswerStore {
 
     /** Keeps {@code answer} for {@code ttl}; fire and forget. */
     void put(String key, CachedAnswer answer, Duration ttl);
+
+    /**
+     * Removes every stored answer (of this deployment, in Redis) and tells how many went. Unlike {@link #get} this fails
+     * when the store cannot be reached: whoever asked for a purge must know it did not happen.
+     */
+    Future<Long> purge();
+
+    /** {@code memory} or {@code redis}: where {@link #purge} removed answers from. */
+    String name();
 }

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.vertx.core.Future;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Answers in this process: Caffeine bounded by the bytes it holds ({@code cache.max_size}), each entry with its own
@@ -37,6 +38,24 @@ final class MemoryStore implements AnswerStore {
     @Override
     public void put(String key, CachedAnswer answer, Duration ttl) {
         entries.put(key, new Entry(answer, ttl.toNanos()));
+    }
+
+    /** One by one, so the count is what this call removed, not what another thread put or removed meanwhile. */
+    @Override
+    public Future<Long> purge() {
+        entries.cleanUp();
+        long removed = 0;
+        for (String key : List.copyOf(entries.asMap().keySet())) {
+            if (entries.asMap().remove(key) != null) {
+                removed++;
+            }
+        }
+        return Future.succeededFuture(removed);
+    }
+
+    @Override
+    public String name() {
+        return "memory";
     }
 
     /** The weight held now (bytes, as the weigher counts them), after pending maintenance. */

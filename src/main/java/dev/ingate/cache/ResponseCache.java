@@ -5,6 +5,7 @@ import dev.ingate.observe.pricing.PriceCatalog;
 import dev.ingate.observe.pricing.Usage;
 import dev.ingate.observe.usage.UsageFacts;
 import dev.ingate.redis.SharedRedis;
+import io.vertx.core.Future;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -37,6 +38,16 @@ public final class ResponseCache {
 
     AnswerStore store() {
         return store;
+    }
+
+    /** Empties the cache (this process's, or the deployment's in Redis): how many answers went. Fails when Redis cannot be reached. */
+    public Future<Long> purge() {
+        return store.purge();
+    }
+
+    /** {@code memory} or {@code redis}. */
+    public String storeName() {
+        return store.name();
     }
 
     /** What the stored answer would have cost if asked of its provider again; null when its model has no price. */

@@ -17,6 +17,12 @@ public interface KeyStore {
     /** Replaces the mutable fields (name, scope, expiry, enabled, limits and budget) of an existing key; false if absent. */
     boolean update(StoredKey key);
 
+    /**
+     * Replaces everything but the id, creation and last-use times, the secret's hash and prefix and the origin
+     * included: a config-file key whose entry changed (a rotated secret) stays the same key. False if absent.
+     */
+    boolean replace(StoredKey key);
+
     /** Deletes the key; false if absent. */
     boolean delete(String id);
 

@@ -158,9 +158,10 @@ public final class ConfigApplier {
                     entry.providers(), entry.models(), Optional.empty(), true, Origin.FILE,
                     stored.map(StoredKey::createdAt).orElse(Instant.now()), stored.flatMap(StoredKey::lastUsedAt), entry.limits());
             if (stored.isPresent()) {
-                keys.delete(id);
+                keys.replace(key);   // the same named entry: one key changed (its secret maybe), not one revoked and another made
+            } else {
+                keys.insert(key);
             }
-            keys.insert(key);
             changed = true;
         }
         for (StoredKey stored : keys.list()) {

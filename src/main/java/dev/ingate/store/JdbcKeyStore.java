@@ -81,17 +81,34 @@ public final class JdbcKeyStore implements KeyStore {
 
     @Override
     public boolean update(StoredKey key) {
-        return sql.run("update key " + key.id(), c -> {
+        return update(key, false);
+    }
+
+    @Override
+    public boolean replace(StoredKey key) {
+        return update(key, true);
+    }
+
+    /** The mutable fields, and with {@code secretAndOrigin} the secret's prefix and hash and the origin as well. */
+    private boolean update(StoredKey key, boolean secretAndOrigin) {
+        return sql.run((secretAndOrigin ? "replace key " : "update key ") + key.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE gateway_keys SET name = ?, providers = ?, models = ?, expires_at = ?, enabled = ?, "
-                            + "rpm = ?, tpm = ?, budget_nanos = ?, budget_period = ? WHERE id = ?")) {
+                            + "rpm = ?, tpm = ?, budget_nanos = ?, budget_period = ?"
+                            + (secretAndOrigin ? ", prefix = ?, sha256 = ?, origin = ?" : "") + " WHERE id = ?")) {
                 ps.setString(1, key.name());
                 ps.setString(2, JsonColumns.stringList(key.providers()));
                 ps.setString(3, JsonColumns.stringList(key.models()));
                 Columns.setNullableLong(ps, 4, key.expiresAt());
                 ps.setInt(5, key.enabled() ? 1 : 0);
                 setLimits(ps, 6, key.limits());
-                ps.setString(10, key.id());
+                int next = 10;
+                if (secretAndOrigin) {
+                    ps.setString(next++, key.prefix());
+                    ps.setString(next++, Columns.hex(key.sha256()));
+                    ps.setString(next++, key.origin().wireName());
+                }
+                ps.setString(next, key.id());
                 return ps.executeUpdate() > 0;
             }
         });

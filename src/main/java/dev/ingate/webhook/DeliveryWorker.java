@@ -85,8 +85,7 @@ public final class DeliveryWorker implements AutoCloseable {
             String payload = EventPayload.json(event);
             for (Webhook hook : subscribed) {
                 if (hook.wants(event.type())) {
-                    deliveries.add(new PendingDelivery("dlv_" + RandomSecrets.base62(20), hook.id(), event.id(), event.type(), payload, 0,
-                            now, owner, now));
+                    deliveries.add(PendingDelivery.first(hook.id(), event, payload, owner, now));
                 }
             }
         }

@@ -1,5 +1,7 @@
 package dev.ingate.webhook;
 
+import dev.ingate.secrets.RandomSecrets;
+
 import java.time.Instant;
 
 /**
@@ -12,4 +14,9 @@ import java.time.Instant;
  */
 public record PendingDelivery(String id, String webhookId, String eventId, String eventType, String payload, int attempts,
                               Instant nextAttemptAt, String owner, Instant createdAt) {
+
+    /** A new delivery of {@code event} to {@code webhookId}, due at once. */
+    static PendingDelivery first(String webhookId, QueuedEvent event, String payload, String owner, Instant now) {
+        return new PendingDelivery("dlv_" + RandomSecrets.base62(20), webhookId, event.id(), event.type(), payload, 0, now, owner, now);
+    }
 }

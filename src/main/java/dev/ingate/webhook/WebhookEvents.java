@@ -1,9 +1,7 @@
 package dev.ingate.webhook;
 
 import dev.ingate.events.GatewayEvents;
-import dev.ingate.secrets.RandomSecrets;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -32,7 +30,7 @@ public final class WebhookEvents implements GatewayEvents {
     @Override
     public void publish(String type, Map<String, Object> data) {
         try {
-            QueuedEvent event = new QueuedEvent("evt_" + RandomSecrets.base62(20), type, Instant.now(), data == null ? Map.of() : Map.copyOf(data));
+            QueuedEvent event = QueuedEvent.of(type, data);
             if (queue.offer(event)) {
                 published.incrementAndGet();
             } else if (dropped.incrementAndGet() == 1) {

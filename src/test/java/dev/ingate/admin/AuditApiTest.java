@@ -131,13 +131,20 @@ class AuditApiTest {
         String id = key.get("id").asString();
         String secret = key.get("key").asString();
         admin("PATCH", "/keys/" + id, "{\"enabled\":false}");
+        admin("PATCH", "/keys/" + id, "{\"rpm\":60,\"budget_usd\":5}");
         admin("DELETE", "/keys/" + id, null);
 
         JsonNode created = latest("key.create", id);
         assertThat(created.get("after")).isEqualTo(JSON.readTree("""
                 {"id":"%s","name":"audited-key","prefix":"%s","sha256":"***","providers":[],"models":[],"expires_at":null,
-                 "enabled":true,"origin":"api"}""".formatted(id, key.get("prefix").asString())));
-        JsonNode updated = latest("key.update", id);
+                 "enabled":true,"origin":"api","rpm":null,"tpm":null,"budget_usd":null,"budget_period":null}""".formatted(id,
+                key.get("prefix").asString())));
+        JsonNode limited = latest("key.update", id);
+        assertThat(limited.get("before").get("rpm").isNull()).isTrue();
+        assertThat(limited.get("after").get("rpm").asInt()).as("limits show in both sides").isEqualTo(60);
+        assertThat(limited.get("after").get("budget_usd").decimalValue()).isEqualByComparingTo("5");
+        assertThat(limited.get("after").get("budget_period").asString()).isEqualTo("month");
+        JsonNode updated = audit("?action=key.update&target=" + id).get("data").get(1);
         assertThat(updated.get("before").get("enabled").asBoolean()).isTrue();
         assertThat(updated.get("after").get("enabled").asBoolean()).isFalse();
         JsonNode revoked = latest("key.revoke", id);

@@ -114,6 +114,28 @@ class KeyStoreTest extends StoreTestBase {
     }
 
     @Test
+    void replaceAlsoChangesTheSecretAndOriginButKeepsTheKeysHistory() {
+        store.insert(key("k1", "one", CREATED));
+        store.touch(Map.of("k1", CREATED.plusSeconds(5)));
+        StoredKey rotated = new StoredKey("k1", "one", "sk-ingate-NEW1", KeyHash.sha256("rotated"), List.of("openai"), List.of(),
+                Optional.empty(), true, Origin.API, CREATED.plusSeconds(99), Optional.empty(),
+                new KeyLimits(60, 0, Optional.of(java.math.BigDecimal.TEN), BudgetPeriod.DAY));
+
+        assertThat(store.replace(rotated)).isTrue();
+
+        StoredKey got = store.get("k1").orElseThrow();
+        assertThat(got.prefix()).isEqualTo("sk-ingate-NEW1");
+        assertThat(got.sha256()).isEqualTo(KeyHash.sha256("rotated"));
+        assertThat(got.origin()).isEqualTo(Origin.API);
+        assertThat(got.providers()).containsExactly("openai");
+        assertThat(got.limits().rpm()).isEqualTo(60);
+        assertThat(got.limits().budgetPeriod()).isEqualTo(BudgetPeriod.DAY);
+        assertThat(got.createdAt()).isEqualTo(CREATED);
+        assertThat(got.lastUsedAt()).contains(CREATED.plusSeconds(5));
+        assertThat(store.replace(key("missing", "x", CREATED))).isFalse();
+    }
+
+    @Test
     void deleteRemovesOnce() {
         store.insert(key("k1", "one", CREATED));
         assertThat(store.delete("k1")).isTrue();

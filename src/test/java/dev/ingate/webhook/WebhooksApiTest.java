@@ -20,7 +20,10 @@ import static dev.ingate.testkit.HttpCalls.request;
 import static dev.ingate.testkit.HttpCalls.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Webhook subscriptions through the admin API, and signed deliveries to a receiver started here; real HTTP on loopback. */
+/**
+ * Webhook subscriptions through the admin API, signed deliveries to a receiver started here, and test events
+ * ({@code POST /webhooks/{id}/test}); real HTTP on loopback.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebhooksApiTest {
 
@@ -53,7 +56,7 @@ class WebhooksApiTest {
     }
 
     private JsonNode ok(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 202);
         return json(response);
     }
 
@@ -202,5 +205,82 @@ class WebhooksApiTest {
             assertThat(down.calls()).as("attempts: 3 in the config").hasSize(3);
             ok(admin("DELETE", "/webhooks/" + hookId, null));
         }
+    }
+
+    private String hook(String url, String events, String secret) {
+        return ok(admin("POST", "/webhooks", "{\"url\":\"" + url + "\",\"events\":" + events + ",\"secret\":\"" + secret + "\"}"))
+                .get("id").asString();
+    }
+
+    private static boolean isTest(JsonNode attempt) {
+        return "webhook.test".equals(attempt.get("event_type").asString());
+    }
+
+    @Test
+    void aTestEventGoesToThatWebhookOnlyWhateverItSubscribedToSignedAndLogged() throws Exception {
+        String secret = "whsec-test-ping-0123456789";
+        String target = hook(receiver.url("/pinged"), "[\"budget.exhausted\"]", secret);
+        String bystander = hook(receiver.url("/bystander"), "[\"*\"]", "whsec-bystander-0123456789");
+
+        HttpResponse<String> accepted = admin("POST", "/webhooks/" + target + "/test", null);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode answer = json(accepted);
+        assertThat(answer.get("event_id").asString()).startsWith("evt_");
+        assertThat(answer.get("delivery_id").asString()).startsWith("dlv_");
+        assertThat(answer.get("webhook_id").asString()).isEqualTo(target);
+        assertThat(answer.get("event_type").asString()).isEqualTo("webhook.test");
+
+        WebhookReceiver.Call call = Poll.until("the test event delivered", WAIT, () -> receiver.calls("/pinged"), c -> !c.isEmpty()).getFirst();
+        assertThat(call.header("X-Ingate-Event")).isEqualTo("webhook.test");
+        assertThat(call.header("X-Ingate-Delivery")).isEqualTo(answer.get("delivery_id").asString());
+        assertThat(Hmac.verifies(secret, call.body(), call.header("X-Ingate-Signature"))).isTrue();
+        JsonNode payload = json(call.bodyText());
+        assertThat(payload.get("id").asString()).isEqualTo(answer.get("event_id").asString());
+        assertThat(payload.get("type").asString()).isEqualTo("webhook.test");
+        assertThat(payload.at("/data/webhook_id").asString()).isEqualTo(target);
+
+        List<JsonNode> log = Poll.until("the delivery logged", WAIT, () -> deliveries(target), rows -> !rows.isEmpty());
+        assertThat(log).singleElement().satisfies(row -> {
+            assertThat(row.get("event_id").asString()).isEqualTo(answer.get("event_id").asString());
+            assertThat(row.get("outcome").asString()).isEqualTo("delivered");
+            assertThat(isTest(row)).isTrue();
+        });
+        // the bystander takes every event (other tests' key events may reach it), but not another webhook's test
+        assertThat(receiver.calls("/bystander")).noneMatch(c -> "webhook.test".equals(c.header("X-Ingate-Event")));
+        assertThat(deliveries(bystander)).noneMatch(WebhooksApiTest::isTest);
+        ok(admin("DELETE", "/webhooks/" + target, null));
+        ok(admin("DELETE", "/webhooks/" + bystander, null));
+    }
+
+    @Test
+    void aFailedTestDeliveryIsRetriedLikeAnyOther() {
+        try (WebhookReceiver flaky = new WebhookReceiver().answering(500)) {
+            String id = hook(flaky.url("/flaky-test"), "[\"budget.exhausted\"]", "whsec-flaky-test-0123456789");
+            String deliveryId = ok(admin("POST", "/webhooks/" + id + "/test", "{}")).get("delivery_id").asString();
+
+            List<JsonNode> log = Poll.until("2 attempts logged", WAIT, () -> deliveries(id), rows -> rows.size() >= 2);
+            assertThat(log).extracting(row -> row.get("outcome").asString()).containsExactly("delivered", "retrying");
+            assertThat(log).extracting(row -> row.get("delivery_id").asString()).containsOnly(deliveryId);
+            assertThat(flaky.calls()).extracting(c -> c.header("X-Ingate-Delivery")).containsExactly(deliveryId, deliveryId);
+            ok(admin("DELETE", "/webhooks/" + id, null));
+        }
+    }
+
+    @Test
+    void aTestEventForAnUnknownOrDisabledWebhookOrWithABodyIsRefused() {
+        assertThat(admin("POST", "/webhooks/wh_nope/test", null).statusCode()).isEqualTo(404);
+        String id = hook(receiver.url("/disabled"), "[\"budget.exhausted\"]", "whsec-disabled-0123456789");
+        assertThat(admin("GET", "/webhooks/" + id + "/test", null).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> withBody = admin("POST", "/webhooks/" + id + "/test", "{\"event\":\"key.created\"}");
+        assertThat(withBody.statusCode()).isEqualTo(400);
+        assertThat(json(withBody).at("/error/message").asString()).startsWith("event:");
+
+        ok(admin("PATCH", "/webhooks/" + id, "{\"enabled\":false}"));
+        HttpResponse<String> disabled = admin("POST", "/webhooks/" + id + "/test", null);
+        assertThat(disabled.statusCode()).isEqualTo(409);
+        assertThat(json(disabled).at("/error/message").asString()).contains("disabled");
+        assertThat(deliveries(id)).isEmpty();
+        ok(admin("DELETE", "/webhooks/" + id, null));
     }
 }
