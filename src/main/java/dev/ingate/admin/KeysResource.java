@@ -2,7 +2,6 @@ package dev.ingate.admin;
 
 import dev.ingate.budget.BudgetStatus;
 import dev.ingate.config.Origin;
-import dev.ingate.keys.GatewayKey;
 import dev.ingate.keys.KeyHash;
 import dev.ingate.config.KeyLimits;
 import dev.ingate.keys.StoredKey;
@@ -25,7 +24,6 @@ import java.util.Set;
  */
 final class KeysResource {
 
-    static final int PREFIX_LENGTH = GatewayKey.SECRET_PREFIX.length() + 4;
     private static final Set<String> FIELDS = Set.of("name", "providers", "models", "expires_at", "enabled",
             "rpm", "tpm", "budget_usd", "budget_period");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -59,7 +57,7 @@ final class KeysResource {
             throw AdminException.conflict("a key named '" + name + "' already exists");
         }
         String secret = RandomSecrets.gatewayKey();
-        StoredKey key = new StoredKey("key_" + RandomSecrets.base62(20), name, secret.substring(0, PREFIX_LENGTH), KeyHash.sha256(secret),
+        StoredKey key = new StoredKey("key_" + RandomSecrets.base62(20), name, StoredKey.prefixOf(secret), KeyHash.sha256(secret),
                 KeyBodies.providers(body, ctx, List.of()), KeyBodies.models(body, List.of()), KeyBodies.expiry(body, Optional.empty()),
                 KeyBodies.enabled(body, true), Origin.API, Instant.now(), Optional.empty(), KeyBodies.limits(body, KeyLimits.NONE));
         ctx.keys().insert(key);
@@ -76,7 +74,7 @@ final class KeysResource {
         StoredKey updated = new StoredKey(current.id(), name, current.prefix(), current.sha256(),
                 KeyBodies.providers(body, ctx, current.providers()), KeyBodies.models(body, current.models()),
                 KeyBodies.expiry(body, current.expiresAt()), KeyBodies.enabled(body, current.enabled()),
-                Origin.API, current.createdAt(), current.lastUsedAt(), KeyBodies.limits(body, current.limits()));
+                current.origin(), current.createdAt(), current.lastUsedAt(), KeyBodies.limits(body, current.limits()));
         ctx.keys().update(updated);
         ctx.changed().run();
         return view(updated);

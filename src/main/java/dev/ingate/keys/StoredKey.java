@@ -15,6 +15,17 @@ public record StoredKey(String id, String name, String prefix, byte[] sha256, Li
                         Optional<Instant> expiresAt, boolean enabled, Origin origin, Instant createdAt,
                         Optional<Instant> lastUsedAt, KeyLimits limits) {
 
+    /** Ingate's own marker and four characters of the random part: {@code sk-ingate-AbC1}. */
+    private static final int PREFIX_LENGTH = GatewayKey.SECRET_PREFIX.length() + 4;
+
+    /**
+     * What is shown of a secret: its first {@value #PREFIX_LENGTH} characters, but never more than a third of it,
+     * so a short secret chosen by hand in the config file is not shown nearly whole in listings and the audit log.
+     */
+    public static String prefixOf(String secret) {
+        return secret.substring(0, Math.min(PREFIX_LENGTH, secret.length() / 3));
+    }
+
     /** A key without rate limits or budget of its own. */
     public StoredKey(String id, String name, String prefix, byte[] sha256, List<String> providers, List<String> models,
                      Optional<Instant> expiresAt, boolean enabled, Origin origin, Instant createdAt, Optional<Instant> lastUsedAt) {

@@ -154,7 +154,7 @@ public final class ConfigApplier {
                     && stored.get().origin() == Origin.FILE) {
                 continue;
             }
-            StoredKey key = new StoredKey(id, entry.name(), entry.key().substring(0, Math.min(entry.key().length(), 14)), hash,
+            StoredKey key = new StoredKey(id, entry.name(), StoredKey.prefixOf(entry.key()), hash,
                     entry.providers(), entry.models(), Optional.empty(), true, Origin.FILE,
                     stored.map(StoredKey::createdAt).orElse(Instant.now()), stored.flatMap(StoredKey::lastUsedAt), entry.limits());
             if (stored.isPresent()) {

@@ -22,7 +22,7 @@ public final class FirstKey {
             return Optional.empty();
         }
         String secret = RandomSecrets.gatewayKey();
-        keys.insert(new StoredKey("key_" + RandomSecrets.base62(20), "default", secret.substring(0, 14), KeyHash.sha256(secret),
+        keys.insert(new StoredKey("key_" + RandomSecrets.base62(20), "default", StoredKey.prefixOf(secret), KeyHash.sha256(secret),
                 List.of(), List.of(), Optional.empty(), true, Origin.API, Instant.now(), Optional.empty()));
         return Optional.of(secret);
     }
