@@ -17,10 +17,14 @@ import tools.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
- * The {@link AdmissionEstimate} of an exchange, worked out once (rate limits and budgets both need it). A body of
- * up to {@link Tokenizer#INLINE_BYTES} whose model's encoding is already loaded is counted on its event loop (some tens of
- * microseconds, less than the hand-over to a worker costs); a larger one, or the first use of an encoding (which
- * loads its tables), goes to a worker thread. Only requests that a token limit or a budget applies to pay for it.
+ * The {@link AdmissionEstimate} of an exchange (rate limits and budgets both need it), worked out once, in two
+ * steps. {@link #of} first: for an OpenAI model its prompt counts as its UTF-8 bytes, an upper bound of its tokens
+ * that costs one pass over the text, where encoding it costs ~50 ns a character (a coding agent's 40 KB prompt is
+ * some 2 ms of CPU). A check that the bound fits needs nothing more; one it does not fit asks {@link #exactOf}
+ * before it refuses, so the bound never refuses a request the exact count would let through. Bodies up to
+ * {@link #INLINE_PARSE_BYTES} are read on the event loop; larger ones, exact counts of more than
+ * {@link Tokenizer#INLINE_BYTES}, and the first use of an encoding (which loads its tables) go to a worker.
+ * Only requests that a token limit or a budget applies to pay for any of it.
  *
  * <p>Output is what the request allows ({@code max_tokens} and its kin), else the model's maximum capped at
  * {@link #DEFAULT_OUTPUT_CAP}: a model's full maximum (tens of thousands of tokens) would make every request without a
@@ -29,8 +33,11 @@ import java.util.Optional;
 public final class AdmissionEstimates {
 
     public static final int DEFAULT_OUTPUT_CAP = 4096;
+    /** Parsing and walking this much JSON takes some hundred microseconds: more goes to a worker. */
+    static final int INLINE_PARSE_BYTES = 64 * 1024;
 
-    private static final AttributeKey<Future<AdmissionEstimate>> ESTIMATE = new AttributeKey<>("admission-estimate");
+    private static final AttributeKey<Future<AdmissionEstimate>> QUICK = new AttributeKey<>("admission-estimate");
+    private static final AttributeKey<Future<AdmissionEstimate>> EXACT = new AttributeKey<>("admission-estimate-exact");
 
     private final Estimator estimator;
 
@@ -38,33 +45,43 @@ public final class AdmissionEstimates {
         this.estimator = new Estimator(prices);
     }
 
-    /** The estimate of this exchange's request; called on its event loop. */
+    /** The estimate to check first: exact for models counted as chars/4, an upper bound for OpenAI's. On the event loop. */
     public Future<AdmissionEstimate> of(Exchange ex) {
-        Future<AdmissionEstimate> known = ex.attribute(ESTIMATE);
+        return once(ex, QUICK, true);
+    }
+
+    /** The exact estimate, for a check the first one did not pass. On the event loop. */
+    public Future<AdmissionEstimate> exactOf(Exchange ex) {
+        return once(ex, EXACT, false);
+    }
+
+    private Future<AdmissionEstimate> once(Exchange ex, AttributeKey<Future<AdmissionEstimate>> slot, boolean upperBound) {
+        Future<AdmissionEstimate> known = ex.attribute(slot);
         if (known == null) {
-            Buffer body = ex.body();
-            Provider provider = ex.provider();
-            boolean anthropicHeader = ex.request().getHeader("anthropic-version") != null;
-            Context context = Vertx.currentContext();
-            if (body == null || body.length() == 0 || context == null) {
-                known = Future.succeededFuture(AdmissionEstimate.NONE);
-            } else if (Tokenizer.forModel(ex.model()).countsInline(body.length())) {
-                known = Future.succeededFuture(estimate(BodyTree.of(ex), body.length(), anthropicHeader, provider));
-            } else {
-                known = context.executeBlocking(() -> estimate(body, anthropicHeader, provider), false)
-                        .otherwise(AdmissionEstimate.NONE);
-            }
-            ex.attribute(ESTIMATE, known);
+            known = compute(ex, upperBound);
+            ex.attribute(slot, known);
         }
         return known;
     }
 
-    /** CPU work. A body that cannot be estimated (no model, not a chat or text request) counts a chars/4 guess. */
-    AdmissionEstimate estimate(Buffer body, boolean anthropicHeader, Provider provider) {
-        return estimate(BodyTree.parse(body.getBytes()), body.length(), anthropicHeader, provider);
+    private Future<AdmissionEstimate> compute(Exchange ex, boolean upperBound) {
+        Buffer body = ex.body();
+        Provider provider = ex.provider();
+        boolean anthropicHeader = ex.request().getHeader("anthropic-version") != null;
+        Context context = Vertx.currentContext();
+        if (body == null || body.length() == 0 || context == null) {
+            return Future.succeededFuture(AdmissionEstimate.NONE);
+        }
+        boolean inline = upperBound ? body.length() <= INLINE_PARSE_BYTES : Tokenizer.forModel(ex.model()).countsInline(body.length());
+        if (inline) {
+            return Future.succeededFuture(estimate(BodyTree.of(ex), body.length(), anthropicHeader, provider, upperBound));
+        }
+        return context.executeBlocking(() -> estimate(BodyTree.parse(body.getBytes()), body.length(), anthropicHeader, provider, upperBound), false)
+                .otherwise(AdmissionEstimate.NONE);
     }
 
-    private AdmissionEstimate estimate(JsonNode json, int bodyLength, boolean anthropicHeader, Provider provider) {
+    /** CPU work. A body that cannot be estimated (no model, not a chat or text request) counts a chars/4 guess. */
+    private AdmissionEstimate estimate(JsonNode json, int bodyLength, boolean anthropicHeader, Provider provider, boolean upperBound) {
         if (json == null) {
             return new AdmissionEstimate(bodyLength / 4, 0, 0);
         }
@@ -72,7 +89,7 @@ public final class AdmissionEstimates {
         String providerType = provider == null ? null : provider.shape().configName();
         Estimate full;
         try {
-            full = estimator.estimate(json, anthropicHeader, providerName, providerType);
+            full = estimator.estimate(json, anthropicHeader, providerName, providerType, upperBound);
         } catch (InvalidEstimateRequest e) {
             return new AdmissionEstimate(bodyLength / 4, 0, 0);
         }
@@ -80,7 +97,7 @@ public final class AdmissionEstimates {
         long output = requested > 0 ? requested : Math.min(full.maxOutputTokens(), DEFAULT_OUTPUT_CAP);
         Optional<ModelPrice> price = estimator.price(providerName, providerType, full.model());
         long cost = price.map(p -> toNanos(CostCalculator.cost(p, Usage.of(full.inputTokens(), output)).totalUsd())).orElse(0L);
-        return new AdmissionEstimate(full.inputTokens(), output, cost);
+        return new AdmissionEstimate(full.inputTokens(), output, cost, !upperBound || full.tokenizer() == Tokenizer.ESTIMATE);
     }
 
     private static long toNanos(java.math.BigDecimal usd) {

@@ -29,6 +29,15 @@ public final class Estimator {
      * @param providerType its API shape ({@code openai}, {@code anthropic}…), which prices it when the name does not
      */
     public Estimate estimate(JsonNode body, boolean anthropicVersionHeader, String providerName, String providerType) {
+        return estimate(body, anthropicVersionHeader, providerName, providerType, false);
+    }
+
+    /**
+     * @param upperBound count the prompt of an OpenAI model as {@link TokenCounter#UTF8_BYTES} (never fewer than
+     *                   its tokens) instead of encoding it: for an admission check, which needs the exact count only
+     *                   when the bound does not fit
+     */
+    Estimate estimate(JsonNode body, boolean anthropicVersionHeader, String providerName, String providerType, boolean upperBound) {
         if (!body.isObject()) {
             throw new InvalidEstimateRequest("The body must be a JSON object: a chat request, or {\"model\":…,\"input\":\"text\"}");
         }
@@ -42,7 +51,8 @@ public final class Estimator {
             throw new InvalidEstimateRequest("Nothing to estimate: send 'messages' (OpenAI or Anthropic shape), 'input' or 'prompt'");
         }
         Tokenizer tokenizer = Tokenizer.forModel(model);
-        int inputTokens = new PromptTokens(tokenizer).count(body, shape);
+        int inputTokens = new PromptTokens(upperBound && tokenizer != Tokenizer.ESTIMATE ? TokenCounter.UTF8_BYTES : tokenizer)
+                .count(body, shape);
         Optional<ModelPrice> price = price(providerName, providerType, model);
         int maxOutput = requestedMaxOutput(body);
         if (maxOutput <= 0) {

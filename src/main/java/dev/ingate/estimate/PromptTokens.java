@@ -27,9 +27,9 @@ final class PromptTokens {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Tokenizer tokenizer;
+    private final TokenCounter tokenizer;
 
-    PromptTokens(Tokenizer tokenizer) {
+    PromptTokens(TokenCounter tokenizer) {
         this.tokenizer = tokenizer;
     }
 

@@ -14,7 +14,7 @@ import java.util.Locale;
  * <p>An encoding's tables are loaded at its first use, which takes 75 ms (cl100k) to 225 ms (o200k):
  * until {@link #loaded()} says so, callers must count on a worker thread, never on an event loop.
  */
-public enum Tokenizer {
+public enum Tokenizer implements TokenCounter {
     O200K_BASE("o200k_base"),
     CL100K_BASE("cl100k_base"),
     ESTIMATE("estimate");
@@ -51,6 +51,7 @@ public enum Tokenizer {
     }
 
     /** Tokens in {@code text}; special-token markers such as {@code <|endoftext|>} count as plain text. */
+    @Override
     public int count(String text) {
         if (text == null || text.isEmpty()) {
             return 0;

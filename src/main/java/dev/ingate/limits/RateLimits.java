@@ -34,7 +34,7 @@ public final class RateLimits implements Interceptor, ExchangeObserver {
     private static final AttributeKey<Reservation> RESERVATION = new AttributeKey<>("rate-reservation");
     private static final String ESTIMATE_PATH = "/v1/estimate";
 
-    private record Reservation(List<RateScope> scopes, Admission admission, long tokens) {
+    private record Reservation(List<RateScope> scopes, Admission admission, long tokens, boolean exactEstimate) {
     }
 
     private final LimitSettings settings;
@@ -65,14 +65,34 @@ public final class RateLimits implements Interceptor, ExchangeObserver {
         Future<AdmissionEstimate> estimate = countsTokens ? estimates.of(ex) : Future.succeededFuture(AdmissionEstimate.NONE);
         long windowStart = RateWindows.start(System.currentTimeMillis());
         Context loop = Vertx.currentContext();
-        estimate.compose(e -> limiter.admit(scopes, windowStart, e.tokens()).map(a -> new Reservation(scopes, a, e.tokens())))
-                .onComplete(done -> onLoop(loop, () -> {
-                    if (done.failed()) {   // a limiter does not fail (Redis falls back); if one did, limits must not stop traffic
-                        next.handle(ex);
-                    } else {
-                        admitted(ex, next, done.result());
-                    }
-                }));
+        admit(estimate, scopes, windowStart).onComplete(done -> onLoop(loop, () -> {
+            if (done.failed()) {   // a limiter does not fail (Redis falls back); if one did, limits must not stop traffic
+                next.handle(ex);
+            } else if (refusedByABound(done.result())) {
+                recount(ex, next, scopes, windowStart, loop);
+            } else {
+                admitted(ex, next, done.result());
+            }
+        }));
+    }
+
+    private Future<Reservation> admit(Future<AdmissionEstimate> estimate, List<RateScope> scopes, long windowStart) {
+        return estimate.compose(e -> limiter.admit(scopes, windowStart, e.tokens()).map(a -> new Reservation(scopes, a, e.tokens(), e.exact())));
+    }
+
+    /** Refused for tokens on an upper bound of the prompt: the exact count may still fit. */
+    private static boolean refusedByABound(Reservation reservation) {
+        return !reservation.admission().allowed() && reservation.admission().byTokens() && !reservation.exactEstimate();
+    }
+
+    private void recount(Exchange ex, Handler next, List<RateScope> scopes, long windowStart, Context loop) {
+        admit(estimates.exactOf(ex), scopes, windowStart).onComplete(done -> onLoop(loop, () -> {
+            if (done.failed()) {
+                next.handle(ex);
+            } else {
+                admitted(ex, next, done.result());
+            }
+        }));
     }
 
     private void admitted(Exchange ex, Handler next, Reservation reservation) {

@@ -26,6 +26,7 @@ class RateLimitsTest {
     private static final String SDK_OPENAI = "sk-ingate-sdk-openai-0123456789abcdefghijklmn";
     private static final String SDK_ANTHROPIC = "sk-ingate-sdk-anthropic-0123456789abcdefghijk";
     private static final String TPM = "sk-ingate-tpm-0123456789abcdefghijklmnopqrstu";
+    private static final String TIGHT = "sk-ingate-tight-0123456789abcdefghijklmnopqrs";
     private static final String DEFAULTS = "sk-ingate-defaults-0123456789abcdefghijklmnop";
     private static final String VIA_A = "sk-ingate-via-a-0123456789abcdefghijklmnopqrs";
     private static final String VIA_B = "sk-ingate-via-b-0123456789abcdefghijklmnopqrs";
@@ -50,6 +51,7 @@ class RateLimitsTest {
                   - { name: sdk-openai, key: "%s", rpm: 1 }
                   - { name: sdk-anthropic, key: "%s", rpm: 1 }
                   - { name: tpm, key: "%s", rpm: 100, tpm: 1000 }
+                  - { name: tight, key: "%s", rpm: 100, tpm: 1000 }
                   - { name: defaults, key: "%s" }
                   - { name: via-a, key: "%s", rpm: 100 }
                   - { name: via-b, key: "%s", rpm: 100 }
@@ -58,7 +60,7 @@ class RateLimitsTest {
                   providers:
                     small: { rpm: 3 }
                 """.formatted(openai.baseUrl(), anthropic.baseUrl(), limitedUpstream.baseUrl(),
-                RPM3, SDK_OPENAI, SDK_ANTHROPIC, TPM, DEFAULTS, VIA_A, VIA_B), java.util.Map.of(), null);
+                RPM3, SDK_OPENAI, SDK_ANTHROPIC, TPM, TIGHT, DEFAULTS, VIA_A, VIA_B), java.util.Map.of(), null);
     }
 
     @AfterAll
@@ -117,26 +119,42 @@ class RateLimitsTest {
     @Test
     void tokensAreReservedByTheEstimateAndSettledByTheRecordedUsage() {
         Calls.freshWindow(20);
-        long input = Calls.estimatedInput(ingate.baseUrl(), TPM);
-        long reserve = input + 400;
+        long exactReserve = Calls.estimatedInput(ingate.baseUrl(), TPM) + 400;
         long recorded = CannedUsage.OPENAI_CHAT.input() + CannedUsage.OPENAI_CHAT.output();
-        assertThat(recorded).as("the canned answer must differ from the estimate, or settling would show nothing")
-                .isNotEqualTo(reserve);
 
         HttpResponse<String> first = Calls.chat(ingate.baseUrl(), TPM, 400);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertThat(first.headers().firstValue("x-ratelimit-limit-tokens")).hasValue("1000");
-        assertThat(first.headers().firstValue("x-ratelimit-remaining-tokens")).hasValue(String.valueOf(1000 - reserve));
+        long reserved = 1000 - remainingTokens(first);
+        assertThat(reserved).as("the prompt is reserved as an upper bound of its tokens").isGreaterThanOrEqualTo(exactReserve);
+        assertThat(recorded).as("the canned answer must differ from the reservation, or settling would show nothing")
+                .isNotEqualTo(reserved);
 
         HttpResponse<String> second = Calls.chat(ingate.baseUrl(), TPM, 400);
         assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
         // the first request now counts what it used, not what was reserved for it
-        assertThat(second.headers().firstValue("x-ratelimit-remaining-tokens")).hasValue(String.valueOf(1000 - recorded - reserve));
+        assertThat(remainingTokens(second)).isEqualTo(1000 - recorded - reserved);
 
         HttpResponse<String> third = Calls.chat(ingate.baseUrl(), TPM, 400);
-        assertThat(2 * recorded + reserve).isGreaterThan(1000);
+        assertThat(2 * recorded + exactReserve).isGreaterThan(1000);
         assertThat(third.statusCode()).isEqualTo(429);
         assertThat(HttpCalls.json(third).get("error").get("message").asString()).contains("1000 tokens per minute");
+    }
+
+    @Test
+    void aRequestTheBoundDoesNotFitButTheExactCountDoesGetsThrough() {
+        Calls.freshWindow(20);
+        long input = Calls.estimatedInput(ingate.baseUrl(), TIGHT);
+        int maxTokens = (int) (1000 - input - 2);   // exactly counted, 2 tokens to spare; "Say hi" as bytes is more
+
+        HttpResponse<String> fits = Calls.chat(ingate.baseUrl(), TIGHT, maxTokens);
+
+        assertThat(fits.statusCode()).as(fits.body()).isEqualTo(200);
+        assertThat(remainingTokens(fits)).as("reserved by the exact count").isEqualTo(2);
+    }
+
+    private static long remainingTokens(HttpResponse<String> response) {
+        return Long.parseLong(response.headers().firstValue("x-ratelimit-remaining-tokens").orElseThrow());
     }
 
     @Test
