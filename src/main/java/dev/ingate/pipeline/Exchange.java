@@ -113,7 +113,7 @@ public final class Exchange {
 
     public <T> void attribute(AttributeKey<T> key, T value) {
         if (attributes == null) {
-            attributes = new java.util.IdentityHashMap<>(4);
+            attributes = new java.util.IdentityHashMap<>(12);   // a governed request carries about ten: no resize on the way
         }
         attributes.put(key, value);
     }
