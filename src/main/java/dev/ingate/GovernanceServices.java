@@ -30,9 +30,9 @@ import dev.ingate.webhook.WebhookStore;
 import java.nio.file.Path;
 
 /**
- * The audit log and webhooks, assembled at start: file webhooks applied and the delivery thread started; the stores
- * the config file is applied through, audited as the actor {@code config-file}. Closing stops the thread; pending
- * deliveries stay in the database for the next start.
+ * The audit log and webhooks, assembled at start: file webhooks applied; the stores the config file is applied
+ * through, audited as the actor {@code config-file}. The delivery thread starts once the gateway listens
+ * ({@link #startDelivery()}). Closing stops the thread; pending deliveries stay in the database for the next start.
  */
 final class GovernanceServices implements AutoCloseable {
 
@@ -56,7 +56,7 @@ final class GovernanceServices implements AutoCloseable {
         WebhookOutbox outbox = new JdbcWebhookOutbox(database);
         new WebhookFileApplier(new AuditedWebhookStore(hooks, trail, file), secrets).apply(settings.hooks());
         WebhookEvents events = new WebhookEvents(WebhookEvents.DEFAULT_CAPACITY);
-        DeliveryWorker worker = DeliveryWorker.start(events, hooks, outbox, secrets, settings, InstanceId.of(dataDir));
+        DeliveryWorker worker = DeliveryWorker.create(events, hooks, outbox, secrets, settings, InstanceId.of(dataDir));
         return new GovernanceServices(new Governance(auditLog, hooks, outbox, events), trail, events, worker);
     }
 
@@ -83,6 +83,14 @@ final class GovernanceServices implements AutoCloseable {
 
     void bind(GatewayMetrics metrics) {
         WebhookQueueMetrics.bind(metrics, events);
+    }
+
+    /**
+     * Its database rounds (lease renewals are writes) would otherwise contend with the start's own writes for the
+     * SQLite lock and for the CPU; events raised before this wait in the queue.
+     */
+    void startDelivery() {
+        worker.start();
     }
 
     @Override

@@ -136,6 +136,7 @@ public final class Ingate implements AutoCloseable {
                     rateLimits, budgets));
             Vertx vertx = listening.await();
             reloader.start();
+            governance.startDelivery();
             printBanner(console, settings, port, adminToken, firstKey);
             return new Ingate(vertx, port, reloader, writer, database, tracing, pruner, governance);
         } catch (RuntimeException e) {
