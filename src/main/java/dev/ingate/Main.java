@@ -26,8 +26,15 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", description = "listen address (env INGATE_HOST, default 0.0.0.0)")
     String host;
 
+    private static final String NETTY_JFR = "io.netty.jfr.enabled";
+
     public static void main(String[] args) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
+        // Netty's buffer allocator registers JFR events at its first chunk, i.e. on the first request: that loads
+        // JFR's whole metadata (~0.1-0.3 s on an event loop). Someone recording with JFR can ask for them with -D.
+        if (System.getProperty(NETTY_JFR) == null) {
+            System.setProperty(NETTY_JFR, "false");
+        }
         int exit = new CommandLine(new Main())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("ingate: " + e.getMessage());
