@@ -50,6 +50,9 @@ import java.util.concurrent.TimeUnit;
 /** A running gateway: loads the config, prepares the data dir, and serves on one verticle per core. */
 public final class Ingate implements AutoCloseable {
 
+    /** How long after listening the JVM's meters are bound: their binders cost a cold JVM ~0.1-0.2 s of CPU. */
+    private static final long JVM_METRICS_DELAY_MS = 1_000;
+
     private final Vertx vertx;
     private final int port;
     private final StateReloader reloader;
@@ -137,6 +140,11 @@ public final class Ingate implements AutoCloseable {
             Vertx vertx = listening.await();
             reloader.start();
             governance.startDelivery();
+            // after the first requests of a fresh start, which it would slow (a scrape before binds them itself)
+            vertx.setTimer(JVM_METRICS_DELAY_MS, id -> vertx.executeBlocking(() -> {
+                metrics.bindJvmMetrics();
+                return null;
+            }));
             printBanner(console, settings, port, adminToken, firstKey);
             return new Ingate(vertx, port, reloader, writer, database, tracing, pruner, governance);
         } catch (RuntimeException e) {
