@@ -8,7 +8,6 @@ import dev.ingate.audit.AuditedKeyStore;
 import dev.ingate.audit.AuditedProviderStore;
 import dev.ingate.audit.AuditedRouteStore;
 import dev.ingate.config.WebhookSettings;
-import dev.ingate.events.GatewayEvents;
 import dev.ingate.observe.GatewayMetrics;
 import dev.ingate.observe.WebhookQueueMetrics;
 import dev.ingate.secrets.SecretBox;
@@ -48,14 +47,14 @@ final class GovernanceServices implements AutoCloseable {
         this.worker = worker;
     }
 
-    static GovernanceServices start(Database database, SecretBox secrets, WebhookSettings settings, Path dataDir) {
+    /** @param events the queue gateway events are published to, made before the database was open */
+    static GovernanceServices start(Database database, SecretBox secrets, WebhookSettings settings, Path dataDir, WebhookEvents events) {
         AuditLog auditLog = new JdbcAuditLog(database);
         AuditTrail trail = new AuditTrail(auditLog);
         Actor file = Actor.CONFIG_FILE;
         WebhookStore hooks = new JdbcWebhookStore(database);
         WebhookOutbox outbox = new JdbcWebhookOutbox(database);
         new WebhookFileApplier(new AuditedWebhookStore(hooks, trail, file), secrets).apply(settings.hooks());
-        WebhookEvents events = new WebhookEvents(WebhookEvents.DEFAULT_CAPACITY);
         DeliveryWorker worker = DeliveryWorker.create(events, hooks, outbox, secrets, settings, InstanceId.of(dataDir));
         return new GovernanceServices(new Governance(auditLog, hooks, outbox, events), trail, events, worker);
     }
@@ -75,10 +74,6 @@ final class GovernanceServices implements AutoCloseable {
 
     Governance governance() {
         return governance;
-    }
-
-    GatewayEvents events() {
-        return events;
     }
 
     void bind(GatewayMetrics metrics) {

@@ -8,7 +8,6 @@ import dev.ingate.dispatch.Dispatcher;
 import dev.ingate.budget.Budgets;
 import dev.ingate.budget.JdbcSpendHistory;
 import dev.ingate.estimate.AdmissionEstimates;
-import dev.ingate.events.GatewayEvents;
 import dev.ingate.guard.Guardrails;
 import dev.ingate.limits.RateLimits;
 import dev.ingate.redis.SharedRedis;
@@ -35,6 +34,7 @@ import dev.ingate.state.StateBuilder;
 import dev.ingate.state.StateReloader;
 import dev.ingate.store.Database;
 import dev.ingate.store.Stores;
+import dev.ingate.webhook.WebhookEvents;
 import dev.ingate.server.GatewayServices;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -75,27 +75,38 @@ public final class Ingate implements AutoCloseable {
     }
 
     public static Ingate start(StartupSettings settings, PrintStream console) {
-        IngateConfig config = settings.configFile()
-                .map(file -> ConfigLoader.load(file, settings.env()))
-                .orElse(IngateConfig.empty());
         DataDir dataDir = new DataDir(settings.dataDir());
-        DataDir.Generated<String> adminToken = dataDir.adminToken(settings.adminToken());
-        SecretBox secrets = new SecretBox(dataDir.masterKey(settings.masterKey()).value());
-        int port = settings.port() == 0 ? freePort() : settings.port();
-        // The HTTP side starts on the event loops while this thread opens and migrates the database.
-        Promise<GatewayServices> ready = Promise.promise();
-        Listening listening = Listening.begin(config.server(), config.recording(), ready.future(), settings.host(), port);
+        // Vert.x starts, the database opens and migrates, and the price catalog loads, each on a thread of its own
+        // while this one reads the config and builds what needs none of them; the verticles listen once it is read.
+        Listening listening = Listening.begin();
+        DatabaseOpening opening = DatabaseOpening.begin(settings.databaseUrl().orElse("jdbc:sqlite:" + dataDir.path().resolve("ingate.db")));
         CompletableFuture<PriceCatalog> prices = CompletableFuture.supplyAsync(PriceCatalog::load, Listening::ownThread);
-        Database database = null;
+        Promise<GatewayServices> ready = Promise.promise();
         RecordWriter writer = null;
         RetentionPruner pruner = null;
         Tracing tracing = Tracing.OFF;
-        Optional<SharedRedis> redis = Optional.empty();
         GovernanceServices governance = null;
         try {
-            database = Database.open(settings.databaseUrl().orElse("jdbc:sqlite:" + dataDir.path().resolve("ingate.db")));
+            IngateConfig config = settings.configFile()
+                    .map(file -> ConfigLoader.load(file, settings.env()))
+                    .orElse(IngateConfig.empty());
+            DataDir.Generated<String> adminToken = dataDir.adminToken(settings.adminToken());
+            SecretBox secrets = new SecretBox(dataDir.masterKey(settings.masterKey()).value());
+            int port = settings.port() == 0 ? freePort() : settings.port();
+            listening.deploy(config.server(), config.recording(), ready.future(), settings.host(), port);
+
+            // what needs neither the database nor the prices, while they load
+            GatewayMetrics metrics = new GatewayMetrics();
+            WebhookEvents events = new WebhookEvents(WebhookEvents.DEFAULT_CAPACITY);
+            Optional<SharedRedis> redis = sharedRedis(settings, listening);
+            redis.ifPresent(SharedRedis::watch);
+            tracing = Tracing.start(config.telemetry(), settings.env());
+            Guardrails guardrails = Guardrails.compile(config.guardrails());
+
+            // what needs the database (usually ready before the prices)
+            Database database = opening.await();
             Stores stores = Stores.open(database);
-            governance = GovernanceServices.start(database, secrets, config.webhooks(), dataDir.path());
+            governance = GovernanceServices.start(database, secrets, config.webhooks(), dataDir.path(), events);
             boolean changed = new ConfigApplier(governance.asConfigFile(stores.providers()), governance.asConfigFile(stores.routes()),
                     governance.asConfigFile(stores.keys()), secrets).apply(config);
             Optional<String> firstKey = config.keys().isEmpty() ? FirstKey.ensure(stores.keys()) : Optional.empty();
@@ -109,19 +120,17 @@ public final class Ingate implements AutoCloseable {
                     reloader::current, new JdbcRequestLog(database), governance.governance());
             writer = RecordWriter.start(database, dataDir.path());
             pruner = RetentionPruner.start(database, config.recording());
-            GatewayMetrics metrics = new GatewayMetrics();
             RecordWriterMetrics.bind(metrics, writer);
+            governance.bind(metrics);
+
+            // what needs the prices too
             // tokens and cost are metrics whether or not the request log is on; the log is the recorder alone
             PriceCatalog priceCatalog = prices.join().withOverrides(config.pricing());
             ExchangeCost cost = new ExchangeCost(priceCatalog);
-            redis = SharedRedis.connect(listening.created(), settings.redisUrl(),
-                    Optional.ofNullable(settings.env().get("INGATE_REDIS_PREFIX")));
-            redis.ifPresent(SharedRedis::watch);
-            GatewayEvents events = governance.events();
-            governance.bind(metrics);
             LatencyTracker latency = new LatencyTracker();   // shared: routing reads what every event loop measured
             AdmissionEstimates admissionEstimates = new AdmissionEstimates(priceCatalog);
             RateLimits rateLimits = RateLimits.create(config.limits(), redis, admissionEstimates);
+            ResponseCache cache = ResponseCache.create(config.cache(), redis, priceCatalog);
             Budgets budgets = Budgets.create(config.budget(), redis, new JdbcSpendHistory(database.dataSource()), admissionEstimates,
                     cost, events);
             // limits and budgets settle first: their counters matter to the next request, the rest is reporting
@@ -130,13 +139,10 @@ public final class Ingate implements AutoCloseable {
             if (config.recordRequests()) {
                 observer = observer.andThen(new ExchangeRecorder(writer, cost));
             }
-            tracing = Tracing.start(config.telemetry(), settings.env());
             observer = tracing.appendTo(observer);
             ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, metrics, observer, config.metricsToken(),
                     priceCatalog, Dispatcher.Shared.create(priceCatalog, latency::record, events), new RoutePlanner(latency, priceCatalog), redis, events,
-                    ResponseCache.create(config.cache(), redis, priceCatalog),
-                    Guardrails.compile(config.guardrails()),
-                    rateLimits, budgets));
+                    cache, guardrails, rateLimits, budgets));
             Vertx vertx = listening.await();
             reloader.start();
             governance.startDelivery();
@@ -160,9 +166,7 @@ public final class Ingate implements AutoCloseable {
             if (writer != null) {
                 writer.close();
             }
-            if (database != null) {
-                database.close();
-            }
+            opening.abandon();
             throw e;
         }
     }
@@ -202,6 +206,14 @@ public final class Ingate implements AutoCloseable {
             newKey.ifPresent(key -> console.println("  gateway key:  " + key));
         }
         console.flush();
+    }
+
+    /** The Redis of INGATE_REDIS_URL, if set: only then is Vert.x, which may still be starting, waited for. */
+    private static Optional<SharedRedis> sharedRedis(StartupSettings settings, Listening listening) {
+        if (settings.redisUrl().isEmpty()) {
+            return Optional.empty();
+        }
+        return SharedRedis.connect(listening.created(), settings.redisUrl(), Optional.ofNullable(settings.env().get("INGATE_REDIS_PREFIX")));
     }
 
     private static int freePort() {
