@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -35,15 +36,35 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty(NETTY_JFR) == null) {
             System.setProperty(NETTY_JFR, "false");
         }
-        int exit = new CommandLine(new Main())
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("ingate: " + e.getMessage());
-                    return 2;
-                })
-                .execute(args);
+        int exit = run(args);
         if (exit != 0) {
             System.exit(exit);
         }
+    }
+
+    /** The exit code of {@code ingate args}; a gateway that started returns it once it is stopped. */
+    public static int run(String... args) {
+        Optional<ServerArgs> plain = ServerArgs.parse(args);
+        if (plain.isEmpty()) {
+            return new CommandLine(new Main())
+                    .setExecutionExceptionHandler((e, cmd, parsed) -> failed(e))
+                    .execute(args);
+        }
+        Main main = new Main();
+        main.config = plain.get().config();
+        main.port = plain.get().port();
+        main.dataDir = plain.get().dataDir();
+        main.host = plain.get().host();
+        try {
+            return main.call();
+        } catch (Exception e) {
+            return failed(e);
+        }
+    }
+
+    private static int failed(Exception e) {
+        System.err.println("ingate: " + e.getMessage());
+        return 2;
     }
 
     @Override
