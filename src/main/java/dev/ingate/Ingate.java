@@ -76,11 +76,11 @@ public final class Ingate implements AutoCloseable {
 
     public static Ingate start(StartupSettings settings, PrintStream console) {
         DataDir dataDir = new DataDir(settings.dataDir());
-        // Vert.x starts, the database opens and migrates, and the price catalog loads, each on a thread of its own
-        // while this one reads the config and builds what needs none of them; the verticles listen once it is read.
+        // Vert.x starts and the database opens and migrates, each on a thread of its own, while this one reads the
+        // config; then the verticles listen and the price catalog loads (it is needed last: starting it later leaves
+        // the busiest moments of a cold start to the database and this thread) while this one builds what it can.
         Listening listening = Listening.begin();
         DatabaseOpening opening = DatabaseOpening.begin(settings.databaseUrl().orElse("jdbc:sqlite:" + dataDir.path().resolve("ingate.db")));
-        CompletableFuture<PriceCatalog> prices = CompletableFuture.supplyAsync(PriceCatalog::load, Listening::ownThread);
         Promise<GatewayServices> ready = Promise.promise();
         RecordWriter writer = null;
         RetentionPruner pruner = null;
@@ -90,6 +90,7 @@ public final class Ingate implements AutoCloseable {
             IngateConfig config = settings.configFile()
                     .map(file -> ConfigLoader.load(file, settings.env()))
                     .orElse(IngateConfig.empty());
+            CompletableFuture<PriceCatalog> prices = CompletableFuture.supplyAsync(PriceCatalog::load, Listening::ownThread);
             DataDir.Generated<String> adminToken = dataDir.adminToken(settings.adminToken());
             SecretBox secrets = new SecretBox(dataDir.masterKey(settings.masterKey()).value());
             int port = settings.port() == 0 ? freePort() : settings.port();
@@ -103,7 +104,7 @@ public final class Ingate implements AutoCloseable {
             tracing = Tracing.start(config.telemetry(), settings.env());
             Guardrails guardrails = Guardrails.compile(config.guardrails());
 
-            // what needs the database (usually ready before the prices)
+            // what needs the database, before what needs the prices: the catalog began loading later
             Database database = opening.await();
             Stores stores = Stores.open(database);
             governance = GovernanceServices.start(database, secrets, config.webhooks(), dataDir.path(), events);
