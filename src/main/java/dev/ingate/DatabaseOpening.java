@@ -19,7 +19,19 @@ final class DatabaseOpening {
     }
 
     static DatabaseOpening begin(String jdbcUrl) {
-        return new DatabaseOpening(CompletableFuture.supplyAsync(() -> Database.open(jdbcUrl), Listening::ownThread));
+        CompletableFuture<Database> opened = new CompletableFuture<>();
+        Listening.ownThread(() -> {
+            Database database;
+            try {
+                database = Database.openUnreported(jdbcUrl);
+            } catch (RuntimeException | Error e) {
+                opened.completeExceptionally(e);
+                return;
+            }
+            opened.complete(database);
+            database.reportMigrations();   // after the hand-over: the start goes on meanwhile
+        });
+        return new DatabaseOpening(opened);
     }
 
     /** The open database; its failure is rethrown as {@link Database#open} threw it. */
