@@ -4,15 +4,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds the catalog's providers from genai-prices' {@code data.json} (see its data.schema.json). The file is read
- * as a stream: each provider's own fields become trees, its {@code models} array is only stepped over and kept as
- * the span of bytes it takes, which {@link CatalogProvider} parses at its first lookup.
+ * Builds the catalog's providers from genai-prices' {@code data.json} (see its data.schema.json). Each provider's own
+ * fields are parsed here; its {@code models} array, found by {@link ModelsSpans}, is kept as the span of bytes it takes
+ * and parsed by {@link CatalogProvider} at its first lookup.
  */
 final class CatalogParser {
 
@@ -20,61 +18,30 @@ final class CatalogParser {
     }
 
     static List<CatalogProvider> parse(JsonMapper json, byte[] data, Clock clock) {
-        try (JsonParser p = json.createParser(data)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                throw new IllegalArgumentException("genai-prices data is a list of providers");
+        ModelsSpans models = ModelsSpans.of(data);
+        JsonNode root = json.readTree(models.withoutModels);
+        if (!root.isArray()) {
+            throw new IllegalArgumentException("genai-prices data is a list of providers");
+        }
+        List<CatalogProvider> providers = new ArrayList<>(root.size());
+        int withModels = 0;
+        for (JsonNode p : root) {
+            String id = p.get("id").asString();
+            int[] span = p.path("models").isArray() ? models.spans.get(withModels++) : null;
+            Supplier<List<ModelPrice>> parseModels = span == null ? List::of
+                    : () -> models(id, json.readTree(data, span[0], span[1] - span[0]), clock);
+            List<String> fallbacks = new ArrayList<>();
+            for (JsonNode f : p.path("fallback_model_providers")) {
+                fallbacks.add(f.asString());
             }
-            List<CatalogProvider> providers = new ArrayList<>();
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-                providers.add(provider(json, data, p, clock));
-            }
-            return providers;
+            providers.add(new CatalogProvider(id, p.path("name").asString(id),
+                    MatchClause.compile(p.get("provider_match")), MatchClause.compile(p.get("model_match")),
+                    parseModels, fallbacks));
         }
-    }
-
-    /** The provider whose START_OBJECT {@code p} is on; leaves {@code p} on its END_OBJECT. */
-    private static CatalogProvider provider(JsonMapper json, byte[] data, JsonParser p, Clock clock) {
-        String id = null;
-        String name = null;
-        JsonNode providerMatch = null;
-        JsonNode modelMatch = null;
-        List<String> fallbacks = new ArrayList<>();
-        int modelsFrom = -1;
-        int modelsTo = -1;
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-            String field = p.currentName();
-            p.nextToken();
-            switch (field) {
-                case "id" -> id = p.getString();
-                case "name" -> name = p.getString();
-                case "provider_match" -> providerMatch = p.readValueAsTree();
-                case "model_match" -> modelMatch = p.readValueAsTree();
-                case "fallback_model_providers" -> p.<JsonNode>readValueAsTree().forEach(f -> fallbacks.add(f.asString()));
-                case "models" -> {
-                    modelsFrom = byteOffset(p);
-                    p.skipChildren();
-                    modelsTo = byteOffset(p) + 1;
-                }
-                default -> p.skipChildren();
-            }
+        if (withModels != models.spans.size()) {
+            throw new IllegalArgumentException("genai-prices data has models arrays outside its providers");
         }
-        if (id == null) {
-            throw new IllegalArgumentException("a genai-prices provider without an id");
-        }
-        String providerId = id;
-        int from = modelsFrom;
-        int to = modelsTo;
-        Supplier<List<ModelPrice>> models = from < 0 ? List::of : () -> models(providerId, json.readTree(data, from, to - from), clock);
-        return new CatalogProvider(id, name == null ? id : name, MatchClause.compile(providerMatch), MatchClause.compile(modelMatch),
-                models, fallbacks);
-    }
-
-    private static int byteOffset(JsonParser p) {
-        long offset = p.currentTokenLocation().getByteOffset();
-        if (offset < 0) {
-            throw new IllegalStateException("the JSON parser does not report byte offsets");
-        }
-        return Math.toIntExact(offset);
+        return providers;
     }
 
     private static List<ModelPrice> models(String providerId, JsonNode array, Clock clock) {
