@@ -21,7 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,7 +58,7 @@ class EarlyRequestTest {
                 assertThat(starting.get(20, TimeUnit.SECONDS).port()).isEqualTo(port);
             } finally {
                 database.relay().restore();
-                starting.thenAccept(Ingate::close);
+                closeOnceStarted(starting);
             }
         }
     }
@@ -86,6 +88,14 @@ class EarlyRequestTest {
                 Map.of("INGATE_DATABASE_URL", databaseUrl));
         PrintStream console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         return CompletableFuture.supplyAsync(() -> Ingate.start(settings, console));
+    }
+
+    private static void closeOnceStarted(CompletableFuture<Ingate> starting) throws InterruptedException, TimeoutException {
+        try {
+            starting.get(30, TimeUnit.SECONDS).close();
+        } catch (ExecutionException failed) {
+            // the test has failed already, or reports why
+        }
     }
 
     private static void awaitListening(int port) throws InterruptedException {
