@@ -10,7 +10,6 @@ import dev.ingate.audit.AuditedRouteStore;
 import dev.ingate.budget.Budgets;
 import dev.ingate.cache.ResponseCache;
 import dev.ingate.config.WebhookSettings;
-import dev.ingate.events.GatewayEvents;
 import dev.ingate.observe.GatewayMetrics;
 import dev.ingate.observe.WebhookQueueMetrics;
 import dev.ingate.secrets.SecretBox;
@@ -33,9 +32,9 @@ import dev.ingate.webhook.WebhookTestPings;
 import java.nio.file.Path;
 
 /**
- * The audit log and webhooks, assembled at start: file webhooks applied and the delivery thread started; the stores
- * the config file is applied through, audited as the actor {@code config-file}. Closing stops the thread; pending
- * deliveries stay in the database for the next start.
+ * The audit log and webhooks, assembled at start: file webhooks applied; the stores the config file is applied
+ * through, audited as the actor {@code config-file}. The delivery thread starts once the gateway listens
+ * ({@link #startDelivery()}). Closing stops the thread; pending deliveries stay in the database for the next start.
  */
 final class GovernanceServices implements AutoCloseable {
 
@@ -58,16 +57,16 @@ final class GovernanceServices implements AutoCloseable {
         this.worker = worker;
     }
 
-    static GovernanceServices start(Database database, SecretBox secrets, WebhookSettings settings, Path dataDir) {
+    /** @param events the queue gateway events are published to, made before the database was open */
+    static GovernanceServices start(Database database, SecretBox secrets, WebhookSettings settings, Path dataDir, WebhookEvents events) {
         AuditLog auditLog = new JdbcAuditLog(database);
         AuditTrail trail = new AuditTrail(auditLog);
         Actor file = Actor.CONFIG_FILE;
         WebhookStore hooks = new JdbcWebhookStore(database);
         WebhookOutbox outbox = new JdbcWebhookOutbox(database);
         new WebhookFileApplier(new AuditedWebhookStore(hooks, trail, file), secrets).apply(settings.hooks());
-        WebhookEvents events = new WebhookEvents(WebhookEvents.DEFAULT_CAPACITY);
         String instance = InstanceId.of(dataDir);
-        DeliveryWorker worker = DeliveryWorker.start(events, hooks, outbox, secrets, settings, instance);
+        DeliveryWorker worker = DeliveryWorker.create(events, hooks, outbox, secrets, settings, instance);
         return new GovernanceServices(auditLog, hooks, outbox, new WebhookTestPings(outbox, instance), events, worker);
     }
 
@@ -94,12 +93,16 @@ final class GovernanceServices implements AutoCloseable {
         return new Governance(auditLog, hooks, outbox, pings, events, budgets, cache);
     }
 
-    GatewayEvents events() {
-        return events;
-    }
-
     void bind(GatewayMetrics metrics) {
         WebhookQueueMetrics.bind(metrics, events);
+    }
+
+    /**
+     * Its database rounds (lease renewals are writes) would otherwise contend with the start's own writes for the
+     * SQLite lock and for the CPU; events raised before this wait in the queue.
+     */
+    void startDelivery() {
+        worker.start();
     }
 
     @Override

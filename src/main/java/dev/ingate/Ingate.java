@@ -8,7 +8,6 @@ import dev.ingate.dispatch.Dispatcher;
 import dev.ingate.budget.Budgets;
 import dev.ingate.budget.JdbcSpendHistory;
 import dev.ingate.estimate.AdmissionEstimates;
-import dev.ingate.events.GatewayEvents;
 import dev.ingate.guard.Guardrails;
 import dev.ingate.limits.RateLimits;
 import dev.ingate.redis.ChangeSignal;
@@ -36,6 +35,7 @@ import dev.ingate.state.StateBuilder;
 import dev.ingate.state.StateReloader;
 import dev.ingate.store.Database;
 import dev.ingate.store.Stores;
+import dev.ingate.webhook.WebhookEvents;
 import dev.ingate.server.GatewayServices;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -50,6 +50,9 @@ import java.util.concurrent.TimeUnit;
 
 /** A running gateway: loads the config, prepares the data dir, and serves on one verticle per core. */
 public final class Ingate implements AutoCloseable {
+
+    /** How long after listening the JVM's meters are bound: their binders cost a cold JVM ~0.1-0.2 s of CPU. */
+    private static final long JVM_METRICS_DELAY_MS = 1_000;
 
     private final Vertx vertx;
     private final int port;
@@ -73,27 +76,39 @@ public final class Ingate implements AutoCloseable {
     }
 
     public static Ingate start(StartupSettings settings, PrintStream console) {
-        IngateConfig config = settings.configFile()
-                .map(file -> ConfigLoader.load(file, settings.env()))
-                .orElse(IngateConfig.empty());
         DataDir dataDir = new DataDir(settings.dataDir());
-        DataDir.Generated<String> adminToken = dataDir.adminToken(settings.adminToken());
-        SecretBox secrets = new SecretBox(dataDir.masterKey(settings.masterKey()).value());
-        int port = settings.port() == 0 ? freePort() : settings.port();
-        // The HTTP side starts on the event loops while this thread opens and migrates the database.
+        // Vert.x starts and the database opens and migrates, each on a thread of its own, while this one reads the
+        // config; then the verticles listen and the price catalog loads (it is needed last: starting it later leaves
+        // the busiest moments of a cold start to the database and this thread) while this one builds what it can.
+        Listening listening = Listening.begin();
+        DatabaseOpening opening = DatabaseOpening.begin(settings.databaseUrl().orElse("jdbc:sqlite:" + dataDir.path().resolve("ingate.db")));
         Promise<GatewayServices> ready = Promise.promise();
-        Listening listening = Listening.begin(config.server(), config.recording(), ready.future(), settings.host(), port);
-        CompletableFuture<PriceCatalog> prices = CompletableFuture.supplyAsync(PriceCatalog::load, Listening::ownThread);
-        Database database = null;
         RecordWriter writer = null;
         RetentionPruner pruner = null;
         Tracing tracing = Tracing.OFF;
-        Optional<SharedRedis> redis = Optional.empty();
         GovernanceServices governance = null;
         try {
-            database = Database.open(settings.databaseUrl().orElse("jdbc:sqlite:" + dataDir.path().resolve("ingate.db")));
+            IngateConfig config = settings.configFile()
+                    .map(file -> ConfigLoader.load(file, settings.env()))
+                    .orElse(IngateConfig.empty());
+            CompletableFuture<PriceCatalog> prices = CompletableFuture.supplyAsync(PriceCatalog::load, Listening::ownThread);
+            DataDir.Generated<String> adminToken = dataDir.adminToken(settings.adminToken());
+            SecretBox secrets = new SecretBox(dataDir.masterKey(settings.masterKey()).value());
+            int port = settings.port() == 0 ? freePort() : settings.port();
+            listening.deploy(config.server(), config.recording(), ready.future(), settings.host(), port);
+
+            // what needs neither the database nor the prices, while they load
+            GatewayMetrics metrics = new GatewayMetrics();
+            WebhookEvents events = new WebhookEvents(WebhookEvents.DEFAULT_CAPACITY);
+            Optional<SharedRedis> redis = sharedRedis(settings, listening);
+            redis.ifPresent(SharedRedis::watch);
+            tracing = Tracing.start(config.telemetry(), settings.env());
+            Guardrails guardrails = Guardrails.compile(config.guardrails());
+
+            // what needs the database, before what needs the prices: the catalog began loading later
+            Database database = opening.await();
             Stores stores = Stores.open(database);
-            governance = GovernanceServices.start(database, secrets, config.webhooks(), dataDir.path());
+            governance = GovernanceServices.start(database, secrets, config.webhooks(), dataDir.path(), events);
             boolean changed = new ConfigApplier(governance.asConfigFile(stores.providers()), governance.asConfigFile(stores.routes()),
                     governance.asConfigFile(stores.keys()), secrets).apply(config);
             Optional<String> firstKey = config.keys().isEmpty() ? FirstKey.ensure(governance.asSystem(stores.keys())) : Optional.empty();
@@ -105,17 +120,14 @@ public final class Ingate implements AutoCloseable {
             StateReloader reloader = new StateReloader(builder, stores.changes(), stores.keys(), database::ping);
             writer = RecordWriter.start(database, dataDir.path());
             pruner = RetentionPruner.start(database, config.recording());
-            GatewayMetrics metrics = new GatewayMetrics();
             RecordWriterMetrics.bind(metrics, writer);
+            governance.bind(metrics);
+
+            // what needs the prices too
             // tokens and cost are metrics whether or not the request log is on; the log is the recorder alone
             PriceCatalog priceCatalog = prices.join().withOverrides(config.pricing());
             ExchangeCost cost = new ExchangeCost(priceCatalog);
-            redis = SharedRedis.connect(listening.created(), settings.redisUrl(),
-                    Optional.ofNullable(settings.env().get("INGATE_REDIS_PREFIX")));
-            redis.ifPresent(SharedRedis::watch);
             redis.map(r -> ChangeSignal.start(r, reloader::refreshSoon)).ifPresent(signal -> reloader.afterLocalChange(signal::publish));
-            GatewayEvents events = governance.events();
-            governance.bind(metrics);
             LatencyTracker latency = new LatencyTracker();   // shared: routing reads what every event loop measured
             AdmissionEstimates admissionEstimates = new AdmissionEstimates(priceCatalog);
             RateLimits rateLimits = RateLimits.create(config.limits(), redis, admissionEstimates);
@@ -130,15 +142,18 @@ public final class Ingate implements AutoCloseable {
             if (config.recordRequests()) {
                 observer = observer.andThen(new ExchangeRecorder(writer, cost));
             }
-            tracing = Tracing.start(config.telemetry(), settings.env());
             observer = tracing.appendTo(observer);
             ready.complete(new GatewayServices(reloader::current, admin, reloader::databaseUp, metrics, observer, config.metricsToken(),
                     priceCatalog, Dispatcher.Shared.create(priceCatalog, latency::record, events), new RoutePlanner(latency, priceCatalog), redis, events,
-                    cache,
-                    Guardrails.compile(config.guardrails()),
-                    rateLimits, budgets));
+                    cache, guardrails, rateLimits, budgets));
             Vertx vertx = listening.await();
             reloader.start();
+            governance.startDelivery();
+            // after the first requests of a fresh start, which it would slow (a scrape before binds them itself)
+            vertx.setTimer(JVM_METRICS_DELAY_MS, id -> vertx.executeBlocking(() -> {
+                metrics.bindJvmMetrics();
+                return null;
+            }));
             printBanner(console, settings, port, adminToken, firstKey);
             return new Ingate(vertx, port, reloader, writer, database, tracing, pruner, governance);
         } catch (RuntimeException e) {
@@ -154,9 +169,7 @@ public final class Ingate implements AutoCloseable {
             if (writer != null) {
                 writer.close();
             }
-            if (database != null) {
-                database.close();
-            }
+            opening.abandon();
             throw e;
         }
     }
@@ -196,6 +209,14 @@ public final class Ingate implements AutoCloseable {
             newKey.ifPresent(key -> console.println("  gateway key:  " + key));
         }
         console.flush();
+    }
+
+    /** The Redis of INGATE_REDIS_URL, if set: only then is Vert.x, which may still be starting, waited for. */
+    private static Optional<SharedRedis> sharedRedis(StartupSettings settings, Listening listening) {
+        if (settings.redisUrl().isEmpty()) {
+            return Optional.empty();
+        }
+        return SharedRedis.connect(listening.created(), settings.redisUrl(), Optional.ofNullable(settings.env().get("INGATE_REDIS_PREFIX")));
     }
 
     private static int freePort() {

@@ -13,41 +13,46 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The HTTP side's start-up, begun on its own thread: Vert.x, one verticle per core, each ready to
- * listen as soon as the database side hands over its services.
+ * The HTTP side's start-up: Vert.x, begun on its own thread before the config is read (it needs none of it), then
+ * one verticle per core, each listening as soon as it is deployed; requests wait until the database side hands
+ * over its services.
  */
 final class Listening {
 
     private final CompletableFuture<Vertx> created;
-    private final CompletableFuture<Vertx> started;
-    private final String address;
+    private final CompletableFuture<Vertx> started = new CompletableFuture<>();
+    private volatile String address = "";
 
-    private Listening(CompletableFuture<Vertx> created, CompletableFuture<Vertx> started, String address) {
+    private Listening(CompletableFuture<Vertx> created) {
         this.created = created;
-        this.started = started;
-        this.address = address;
     }
 
-    static Listening begin(ServerSettings settings, RecordingSettings recording, Future<GatewayServices> ready, String host, int port) {
-        CompletableFuture<Vertx> created = new CompletableFuture<>();
-        CompletableFuture<Vertx> started = CompletableFuture.supplyAsync(() -> {
+    static Listening begin() {
+        return new Listening(CompletableFuture.supplyAsync(() -> {
             int loops = Runtime.getRuntime().availableProcessors();
-            Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
-            created.complete(vertx);
-            try {
-                vertx.deployVerticle(() -> new GatewayVerticle(settings, recording, ready, host, port), new DeploymentOptions().setInstances(loops))
-                        .await(60, TimeUnit.SECONDS);
-                return vertx;
-            } catch (Exception e) {
-                vertx.close();
-                throw new IllegalStateException(e.getMessage(), e);
+            return Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(loops));
+        }, Listening::ownThread));
+    }
+
+    /** Deploys the verticles, listening on {@code host:port}, once Vert.x is up. */
+    void deploy(ServerSettings settings, RecordingSettings recording, Future<GatewayServices> ready, String host, int port) {
+        address = host + ":" + port;
+        created.whenComplete((vertx, failure) -> {
+            if (failure != null) {
+                started.completeExceptionally(failure);
+                return;
             }
-        }, Listening::ownThread);
-        started.exceptionally(failure -> {
-            created.completeExceptionally(failure);
-            return null;
+            int loops = Runtime.getRuntime().availableProcessors();
+            vertx.deployVerticle(() -> new GatewayVerticle(settings, recording, ready, host, port), new DeploymentOptions().setInstances(loops))
+                    .onComplete(deployed -> {
+                        if (deployed.succeeded()) {
+                            started.complete(vertx);
+                        } else {
+                            vertx.close();
+                            started.completeExceptionally(new IllegalStateException(deployed.cause().getMessage(), deployed.cause()));
+                        }
+                    });
         });
-        return new Listening(created, started, host + ":" + port);
     }
 
     /**
@@ -82,6 +87,6 @@ final class Listening {
 
     /** Start-up failed on the other side: close whatever this side got to. */
     void abandon() {
-        started.thenAccept(Vertx::close);
+        created.thenAccept(Vertx::close);
     }
 }

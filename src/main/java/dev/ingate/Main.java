@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -26,17 +27,44 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "HOST", description = "listen address (env INGATE_HOST, default 0.0.0.0)")
     String host;
 
+    private static final String NETTY_JFR = "io.netty.jfr.enabled";
+
     public static void main(String[] args) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
-        int exit = new CommandLine(new Main())
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("ingate: " + e.getMessage());
-                    return 2;
-                })
-                .execute(args);
+        // Netty's buffer allocator registers JFR events at its first chunk, i.e. on the first request: that loads
+        // JFR's whole metadata (~0.1-0.3 s on an event loop). Someone recording with JFR can ask for them with -D.
+        if (System.getProperty(NETTY_JFR) == null) {
+            System.setProperty(NETTY_JFR, "false");
+        }
+        int exit = run(args);
         if (exit != 0) {
             System.exit(exit);
         }
+    }
+
+    /** The exit code of {@code ingate args}; a gateway that started returns it once it is stopped. */
+    public static int run(String... args) {
+        Optional<ServerArgs> plain = ServerArgs.parse(args);
+        if (plain.isEmpty()) {
+            return new CommandLine(new Main())
+                    .setExecutionExceptionHandler((e, cmd, parsed) -> failed(e))
+                    .execute(args);
+        }
+        Main main = new Main();
+        main.config = plain.get().config();
+        main.port = plain.get().port();
+        main.dataDir = plain.get().dataDir();
+        main.host = plain.get().host();
+        try {
+            return main.call();
+        } catch (Exception e) {
+            return failed(e);
+        }
+    }
+
+    private static int failed(Exception e) {
+        System.err.println("ingate: " + e.getMessage());
+        return 2;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The process-wide side of the response cache: its settings, where answers are kept (Redis when
@@ -18,18 +19,24 @@ import java.util.Optional;
 public final class ResponseCache {
 
     private final CacheSettings settings;
-    private final AnswerStore store;
+    private final Supplier<AnswerStore> newStore;
     private final PriceCatalog prices;
+    /**
+     * Made at the first request the cache is in play for: with {@code cache.enabled: false} and no
+     * {@code X-Ingate-Cache-Ttl}, never (Caffeine's classes cost a cold start some 30 ms).
+     */
+    private volatile AnswerStore store;
 
-    ResponseCache(CacheSettings settings, AnswerStore store, PriceCatalog prices) {
+    ResponseCache(CacheSettings settings, Supplier<AnswerStore> newStore, PriceCatalog prices) {
         this.settings = settings;
-        this.store = store;
+        this.newStore = newStore;
         this.prices = prices;
     }
 
     public static ResponseCache create(CacheSettings settings, Optional<SharedRedis> redis, PriceCatalog prices) {
-        AnswerStore store = redis.<AnswerStore>map(RedisStore::new).orElseGet(() -> new MemoryStore(settings.maxSizeBytes()));
-        return new ResponseCache(settings, store, prices);
+        Supplier<AnswerStore> newStore = redis.<Supplier<AnswerStore>>map(shared -> () -> new RedisStore(shared))
+                .orElse(() -> new MemoryStore(settings.maxSizeBytes()));
+        return new ResponseCache(settings, newStore, prices);
     }
 
     CacheSettings settings() {
@@ -37,7 +44,16 @@ public final class ResponseCache {
     }
 
     AnswerStore store() {
-        return store;
+        AnswerStore made = store;
+        if (made == null) {
+            synchronized (this) {
+                if (store == null) {
+                    store = newStore.get();
+                }
+                made = store;
+            }
+        }
+        return made;
     }
 
     /** Empties the cache (this process's, or the deployment's in Redis): how many answers went. Fails when Redis cannot be reached. */

@@ -32,8 +32,12 @@ public final class UpstreamClients implements AutoCloseable {
                 .setSsl(true)
                 .setUseAlpn(true)
                 .setProtocolVersion(HttpVersion.HTTP_2)
-                .setVerifyHost(true)
-                .setTrustOptions(TrustOptions.wrap(UpstreamTrust.trustManagers(extraCaFiles)));
+                .setVerifyHost(true);
+        if (!extraCaFiles.isEmpty()) {
+            // read now, so a bad file stops the start; without one the client's default is the JDK's own CAs, which
+            // it loads at the first TLS connection: parsing them costs ~80 ms of a cold start that may need no TLS
+            tlsOptions.setTrustOptions(TrustOptions.wrap(UpstreamTrust.trustManagers(extraCaFiles)));
+        }
         this.tls = vertx.createHttpClient(tlsOptions, pool);
     }
 

@@ -20,13 +20,10 @@ final class UpstreamTrust {
     private UpstreamTrust() {
     }
 
+    /** The JDK's CAs and those of {@code extraCaFiles} (not empty: without any, the JDK's default needs no factory). */
     static TrustManagerFactory trustManagers(List<String> extraCaFiles) {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            if (extraCaFiles.isEmpty()) {
-                factory.init((KeyStore) null);
-                return factory;
-            }
             KeyStore store = jdkDefaultStore();
             CertificateFactory x509 = CertificateFactory.getInstance("X.509");
             int n = 0;

@@ -41,15 +41,28 @@ public final class GatewayMetrics implements ExchangeObserver {
     private final ConcurrentMap<String, Timer> latency = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> upstreamErrors = new ConcurrentHashMap<>();
     private final Timer overhead;
+    private boolean jvmBound;
 
     public GatewayMetrics() {
+        overhead = Timer.builder("ingate.overhead").description("time spent inside Ingate per request, upstream time excluded")
+                .serviceLevelObjectives(OVERHEAD_SLOS).register(registry);
+    }
+
+    /**
+     * Adds the JVM's meters (memory, GC, threads, CPU, uptime) once; every scrape makes sure they are there. Their
+     * binders load the JDK's management beans, ~0.1-0.2 s of a cold start's CPU, so the gateway calls this off the
+     * start's path, once it listens.
+     */
+    public synchronized void bindJvmMetrics() {
+        if (jvmBound) {
+            return;
+        }
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        overhead = Timer.builder("ingate.overhead").description("time spent inside Ingate per request, upstream time excluded")
-                .serviceLevelObjectives(OVERHEAD_SLOS).register(registry);
+        jvmBound = true;
     }
 
     @Override
@@ -78,6 +91,7 @@ public final class GatewayMetrics implements ExchangeObserver {
 
     /** The Prometheus text exposition of every meter. */
     public String scrape() {
+        bindJvmMetrics();
         return registry.scrape();
     }
 }

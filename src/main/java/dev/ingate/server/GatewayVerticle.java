@@ -26,7 +26,6 @@ import dev.ingate.pipeline.Interceptor;
 import dev.ingate.pipeline.Pipeline;
 import dev.ingate.route.ResolveProvider;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -68,10 +67,12 @@ public final class GatewayVerticle extends VerticleBase {
     private java.util.function.UnaryOperator<String> storedBodyRedactor = java.util.function.UnaryOperator.identity();
     private dev.ingate.limits.RateLimits rateLimits;
     private dev.ingate.budget.Budgets budgets;
+    /** Set on this verticle's loop once the services are taken; until then requests wait for them. */
+    private boolean handedOver;
 
     /**
-     * @param ready completes when the database side is up; the verticle prepares everything else before
-     *              and listens only then, so start-up work on both sides overlaps
+     * @param ready completes when the database side is up; the verticle prepares everything else and listens
+     *              before, holding early requests until then, so start-up work on both sides overlaps
      */
     public GatewayVerticle(ServerSettings settings, RecordingSettings recording, Future<GatewayServices> ready, String host, int port) {
         this.settings = settings;
@@ -115,33 +116,53 @@ public final class GatewayVerticle extends VerticleBase {
                 .setMaxInitialLineLength(16 * 1024)
                 .setHandle100ContinueAutomatically(false);
         server = vertx.createHttpServer(options).requestHandler(this::route);
-        // The hand-over completes on the starting thread; listening must happen on this verticle's own
-        // loop, or the server's requests would run on another loop than this verticle's upstream clients.
-        Promise<Void> listening = Promise.promise();
+        // The hand-over completes on the starting thread; it is taken on this verticle's own loop, where its
+        // requests and its upstream clients run.
         ready.onComplete(handedOver -> context.runOnContext(v -> {
-            if (handedOver.failed()) {
-                listening.fail(handedOver.cause());
+            if (handedOver.succeeded()) {
+                take(handedOver.result(), clients);
+            }
+        }));
+        // Listening begins before the hand-over, on this loop: connections are accepted and requests parsed while
+        // the database side still starts, and a request that came early is served the moment the services are
+        // there (see awaitHandOver) instead of being refused and retried.
+        return server.listen();
+    }
+
+    private void take(GatewayServices services, UpstreamClients clients) {
+        state = services.state();
+        databaseUp = services.databaseUp();
+        redis = services.redis();
+        admin = new AdminApi(vertx, services.admin(), () -> state.get().adminToken());
+        metrics = new MetricsRoute(vertx, services.metrics(), services.metricsToken());
+        observer = services.observer();
+        dispatcher = new Dispatcher(vertx, clients, settings, services.dispatch());
+        planner = services.planner();
+        rateLimits = services.rateLimits();
+        budgets = services.budgets();
+        models = new ModelsHandler(services.prices());
+        cache = new dev.ingate.cache.CacheInterceptor(vertx, services.cache());
+        estimates = new EstimateHandler(vertx, new Estimator(services.prices()));
+        Guardrails guardrails = services.guardrails();
+        guard = guardrails.isEmpty() ? (ex, next) -> next.handle(ex) : new GuardInput(vertx, guardrails, services.events());
+        storedBodyRedactor = StoredBodies.redactor(guardrails);
+        handedOver = true;
+    }
+
+    /**
+     * A request that came before the services: paused (its body waits in the connection) until they are handed over,
+     * then routed as any other; if the start fails instead, its connection is closed.
+     */
+    private void awaitHandOver(HttpServerRequest request) {
+        request.pause();
+        ready.onComplete(done -> context.runOnContext(v -> {
+            if (!handedOver) {
+                request.connection().close();
                 return;
             }
-            state = handedOver.result().state();
-            databaseUp = handedOver.result().databaseUp();
-            redis = handedOver.result().redis();
-            admin = new AdminApi(vertx, handedOver.result().admin(), () -> state.get().adminToken());
-            metrics = new MetricsRoute(vertx, handedOver.result().metrics(), handedOver.result().metricsToken());
-            observer = handedOver.result().observer();
-            dispatcher = new Dispatcher(vertx, clients, settings, handedOver.result().dispatch());
-            planner = handedOver.result().planner();
-            rateLimits = handedOver.result().rateLimits();
-            budgets = handedOver.result().budgets();
-            models = new ModelsHandler(handedOver.result().prices());
-            cache = new dev.ingate.cache.CacheInterceptor(vertx, handedOver.result().cache());
-            estimates = new EstimateHandler(vertx, new Estimator(handedOver.result().prices()));
-            Guardrails guardrails = handedOver.result().guardrails();
-            guard = guardrails.isEmpty() ? (ex, next) -> next.handle(ex) : new GuardInput(vertx, guardrails, handedOver.result().events());
-            storedBodyRedactor = StoredBodies.redactor(guardrails);
-            server.listen().<Void>mapEmpty().onComplete(listening);
+            route(request);   // sets the body's handlers first: resuming delivers what was held
+            request.resume();
         }));
-        return listening.future();
     }
 
     @Override
@@ -153,6 +174,10 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     private void route(HttpServerRequest request) {
+        if (!handedOver) {
+            awaitHandOver(request);
+            return;
+        }
         long start = System.nanoTime();
         String id = RequestIds.next();
         String path = request.path();

@@ -39,7 +39,10 @@ final class ConnectionPools {
         String target = jdbcUrl.substring(SQLITE_PREFIX.length());
         boolean inMemory = isInMemory(target);
         if (!inMemory) {
-            createParentDirectories(target);
+            Path dir = createParentDirectories(target);
+            if (dir != null) {
+                SqliteNativeLibrary.preferCopyIn(dir.resolve("native"));
+            }
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);          // readers never block the writer
@@ -111,7 +114,8 @@ final class ConnectionPools {
         return target.isEmpty() || target.startsWith(":memory:") || target.contains("mode=memory");
     }
 
-    private static void createParentDirectories(String target) {
+    /** @return the database file's directory, null for a file at the root */
+    private static Path createParentDirectories(String target) {
         String path = target.startsWith("file:") ? target.substring("file:".length()) : target;
         int query = path.indexOf('?');
         if (query >= 0) {
@@ -119,12 +123,13 @@ final class ConnectionPools {
         }
         Path parent = Path.of(path).toAbsolutePath().getParent();
         if (parent == null) {
-            return;
+            return null;
         }
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the database directory " + parent, e);
         }
+        return parent;
     }
 }

@@ -51,11 +51,15 @@ public final class DeliveryWorker implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    public static DeliveryWorker start(WebhookEvents events, WebhookStore hooks, WebhookOutbox outbox, SecretBox secrets,
-                                       WebhookSettings settings, String owner) {
-        DeliveryWorker worker = new DeliveryWorker(events, hooks, outbox, secrets, settings, owner);
-        worker.thread.start();
-        return worker;
+    /** A worker whose thread waits for {@link #start()}: events published meanwhile wait in the queue. */
+    public static DeliveryWorker create(WebhookEvents events, WebhookStore hooks, WebhookOutbox outbox, SecretBox secrets,
+                                        WebhookSettings settings, String owner) {
+        return new DeliveryWorker(events, hooks, outbox, secrets, settings, owner);
+    }
+
+    /** Starts the thread; its first round takes over and sends what a previous run left pending. */
+    public void start() {
+        thread.start();
     }
 
     private void loop() {

@@ -30,16 +30,24 @@ final class WebhookSender {
         }
     }
 
-    private final HttpClient client;
     private final Duration timeout;
+    /** Made at the first delivery: building one loads the JDK's TLS stack (~0.2 s of CPU on a cold JVM), which a
+     * gateway without webhooks never needs and a start should not wait for. */
+    private HttpClient client;
 
     WebhookSender(Duration timeout) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(timeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return client;
     }
 
     CompletableFuture<Result> send(String url, String eventType, String deliveryId, String signature, byte[] body) {
@@ -57,7 +65,7 @@ final class WebhookSender {
         } catch (IllegalArgumentException badUrl) {
             return CompletableFuture.completedFuture(new Result(null, "invalid url: " + badUrl.getMessage()));
         }
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        return client().sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .thenApply(response -> new Result(response.statusCode(), null))
                 .exceptionally(failure -> new Result(null, describe(failure)));
     }

@@ -2,7 +2,6 @@ package dev.ingate.cli;
 
 import dev.ingate.Main;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,7 +11,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The command line: a bad config stops the start with exit code 2 and names file, line and key. */
+/** The command line (its plain reading and picocli alike): a bad config stops the start with exit code 2 and names file, line and key. */
 class MainTest {
 
     private static String runExpectingFailure(String... args) {
@@ -20,7 +19,7 @@ class MainTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            int exit = new CommandLine(new Main()).execute(args);
+            int exit = Main.run(args);
             assertThat(exit).isEqualTo(2);
         } finally {
             System.setErr(originalErr);
@@ -43,6 +42,13 @@ class MainTest {
     }
 
     @Test
+    void aRepeatedFlagIsLeftToPicocliWhichRefusesIt() throws Exception {
+        Path dir = Files.createTempDirectory("ingate-main");
+        String err = runExpectingFailure("--data-dir", dir.toString(), "--port", "0", "--port", "0");
+        assertThat(err).contains("--port").contains("only once");
+    }
+
+    @Test
     void aMissingConfigFileIsNamed() throws Exception {
         Path dir = Files.createTempDirectory("ingate-main");
         String err = runExpectingFailure("--config", dir.resolve("nope.yaml").toString(), "--data-dir", dir.toString(), "--port", "0");
@@ -55,7 +61,7 @@ class MainTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            assertThat(new CommandLine(new Main()).execute("--help")).isZero();
+            assertThat(Main.run("--help")).as("picocli answers what the plain reading leaves").isZero();
         } finally {
             System.setOut(originalOut);
         }

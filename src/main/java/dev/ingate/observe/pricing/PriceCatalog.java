@@ -35,7 +35,7 @@ public final class PriceCatalog {
     /** Lookups are per request; names come from clients, so the cache is bounded by clearing. */
     static final int CACHE_LIMIT = 10_000;
 
-    private static final JsonMapper JSON = JsonMapper.builder()
+    static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS) // "0.135" stays 0.135, exactly
             .build();
 
@@ -67,7 +67,7 @@ public final class PriceCatalog {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            return new PriceCatalog(new ProviderLookup(CatalogParser.parse(JSON.readTree(in), clock)), ModelLimits.load(JSON), clock,
+            return new PriceCatalog(new ProviderLookup(CatalogParser.parse(JSON, in.readAllBytes(), clock)), ModelLimits.load(JSON), clock,
                     new PriceOverrides(List.of(), clock));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

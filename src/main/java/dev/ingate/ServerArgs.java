@@ -1,0 +1,72 @@
+package dev.ingate;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The usual command line, {@code [--config FILE] [--port N] [--data-dir DIR] [--host HOST]} (each at most once, as
+ * {@code --flag value} or {@code --flag=value}), read without picocli: building picocli's model of the commands by
+ * reflection costs a cold JVM ~0.15 s, a tenth of the start's budget. Anything else (help, version, the subcommand,
+ * a value picocli would refuse) is not read here, and picocli handles and reports it as before.
+ */
+record ServerArgs(Path config, Integer port, Path dataDir, String host) {
+
+    static Optional<ServerArgs> parse(String... args) {
+        String config = null;
+        String port = null;
+        String dataDir = null;
+        String host = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            int eq = arg.indexOf('=');
+            String flag = eq > 0 ? arg.substring(0, eq) : arg;
+            String value;
+            if (eq > 0) {
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                return Optional.empty();
+            }
+            if (value.startsWith("-") || value.startsWith("@")) {   // picocli's own reading of these may differ
+                return Optional.empty();
+            }
+            switch (flag) {
+                case "--config" -> {
+                    if (config != null) {
+                        return Optional.empty();
+                    }
+                    config = value;
+                }
+                case "--port" -> {
+                    if (port != null) {
+                        return Optional.empty();
+                    }
+                    port = value;
+                }
+                case "--data-dir" -> {
+                    if (dataDir != null) {
+                        return Optional.empty();
+                    }
+                    dataDir = value;
+                }
+                case "--host" -> {
+                    if (host != null) {
+                        return Optional.empty();
+                    }
+                    host = value;
+                }
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        }
+        try {
+            return Optional.of(new ServerArgs(config == null ? null : Path.of(config), port == null ? null : Integer.valueOf(port),
+                    dataDir == null ? null : Path.of(dataDir), host));
+        } catch (NumberFormatException | InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+}
