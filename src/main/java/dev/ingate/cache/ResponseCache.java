@@ -58,12 +58,12 @@ public final class ResponseCache {
 
     /** Empties the cache (this process's, or the deployment's in Redis): how many answers went. Fails when Redis cannot be reached. */
     public Future<Long> purge() {
-        return store.purge();
+        return store().purge();
     }
 
     /** {@code memory} or {@code redis}. */
     public String storeName() {
-        return store.name();
+        return store().name();
     }
 
     /** What the stored answer would have cost if asked of its provider again; null when its model has no price. */
