@@ -46,10 +46,10 @@ final class GovernanceServices implements AutoCloseable {
     private final DeliveryWorker worker;
     private final AuditTrail trail;
 
-    private GovernanceServices(AuditLog auditLog, WebhookStore hooks, WebhookOutbox outbox, WebhookTestPings pings, WebhookEvents events,
-                               DeliveryWorker worker) {
+    private GovernanceServices(AuditLog auditLog, AuditTrail trail, WebhookStore hooks, WebhookOutbox outbox, WebhookTestPings pings,
+                               WebhookEvents events, DeliveryWorker worker) {
         this.auditLog = auditLog;
-        this.trail = new AuditTrail(auditLog);
+        this.trail = trail;
         this.hooks = hooks;
         this.outbox = outbox;
         this.pings = pings;
@@ -67,7 +67,7 @@ final class GovernanceServices implements AutoCloseable {
         new WebhookFileApplier(new AuditedWebhookStore(hooks, trail, file), secrets).apply(settings.hooks());
         String instance = InstanceId.of(dataDir);
         DeliveryWorker worker = DeliveryWorker.create(events, hooks, outbox, secrets, settings, instance);
-        return new GovernanceServices(auditLog, hooks, outbox, new WebhookTestPings(outbox, instance), events, worker);
+        return new GovernanceServices(auditLog, trail, hooks, outbox, new WebhookTestPings(outbox, instance), events, worker);
     }
 
     /** The store, recording what the config file changes in it as the actor {@code config-file}. */

@@ -2,7 +2,10 @@ package dev.ingate;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The usual command line, {@code [--config FILE] [--port N] [--data-dir DIR] [--host HOST]} (each at most once, as
@@ -12,11 +15,10 @@ import java.util.Optional;
  */
 record ServerArgs(Path config, Integer port, Path dataDir, String host) {
 
+    private static final Set<String> FLAGS = Set.of("--config", "--port", "--data-dir", "--host");
+
     static Optional<ServerArgs> parse(String... args) {
-        String config = null;
-        String port = null;
-        String dataDir = null;
-        String host = null;
+        Map<String, String> values = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             int eq = arg.indexOf('=');
@@ -32,39 +34,16 @@ record ServerArgs(Path config, Integer port, Path dataDir, String host) {
             if (value.startsWith("-") || value.startsWith("@")) {   // picocli's own reading of these may differ
                 return Optional.empty();
             }
-            switch (flag) {
-                case "--config" -> {
-                    if (config != null) {
-                        return Optional.empty();
-                    }
-                    config = value;
-                }
-                case "--port" -> {
-                    if (port != null) {
-                        return Optional.empty();
-                    }
-                    port = value;
-                }
-                case "--data-dir" -> {
-                    if (dataDir != null) {
-                        return Optional.empty();
-                    }
-                    dataDir = value;
-                }
-                case "--host" -> {
-                    if (host != null) {
-                        return Optional.empty();
-                    }
-                    host = value;
-                }
-                default -> {
-                    return Optional.empty();
-                }
+            if (!FLAGS.contains(flag) || values.putIfAbsent(flag, value) != null) {   // unknown, or given twice
+                return Optional.empty();
             }
         }
+        String config = values.get("--config");
+        String port = values.get("--port");
+        String dataDir = values.get("--data-dir");
         try {
             return Optional.of(new ServerArgs(config == null ? null : Path.of(config), port == null ? null : Integer.valueOf(port),
-                    dataDir == null ? null : Path.of(dataDir), host));
+                    dataDir == null ? null : Path.of(dataDir), values.get("--host")));
         } catch (NumberFormatException | InvalidPathException e) {
             return Optional.empty();
         }

@@ -1,7 +1,6 @@
 package dev.ingate.estimate;
 
 import dev.ingate.observe.pricing.CostCalculator;
-import dev.ingate.observe.pricing.ModelPrice;
 import dev.ingate.observe.pricing.PriceCatalog;
 import dev.ingate.observe.pricing.Usage;
 import dev.ingate.pipeline.AttributeKey;
@@ -14,7 +13,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import tools.jackson.databind.JsonNode;
 
-import java.util.Optional;
 
 /**
  * The {@link AdmissionEstimate} of an exchange (rate limits and budgets both need it), worked out once, in two
@@ -87,17 +85,17 @@ public final class AdmissionEstimates {
         }
         String providerName = provider == null ? null : provider.name();
         String providerType = provider == null ? null : provider.shape().configName();
-        Estimate full;
+        Estimator.Prompt prompt;
         try {
-            full = estimator.estimate(json, anthropicHeader, providerName, providerType, upperBound);
+            prompt = estimator.prompt(json, anthropicHeader, providerName, providerType, upperBound);
         } catch (InvalidEstimateRequest e) {
             return new AdmissionEstimate(bodyLength / 4, 0, 0);
         }
-        int requested = Estimator.requestedMaxOutput(json);
-        long output = requested > 0 ? requested : Math.min(full.maxOutputTokens(), DEFAULT_OUTPUT_CAP);
-        Optional<ModelPrice> price = estimator.price(providerName, providerType, full.model());
-        long cost = price.map(p -> toNanos(CostCalculator.cost(p, Usage.of(full.inputTokens(), output)).totalUsd())).orElse(0L);
-        return new AdmissionEstimate(full.inputTokens(), output, cost, !upperBound || full.tokenizer() == Tokenizer.ESTIMATE);
+        long output = prompt.requestedOutput() > 0 ? prompt.requestedOutput()
+                : Math.min(prompt.price().map(p -> p.maxOutputTokensOr(Estimator.DEFAULT_MAX_OUTPUT)).orElse(Estimator.DEFAULT_MAX_OUTPUT),
+                        DEFAULT_OUTPUT_CAP);
+        long cost = prompt.price().map(p -> toNanos(CostCalculator.cost(p, Usage.of(prompt.inputTokens(), output)).totalUsd())).orElse(0L);
+        return new AdmissionEstimate(prompt.inputTokens(), output, cost, !upperBound || prompt.tokenizer() == Tokenizer.ESTIMATE);
     }
 
     private static long toNanos(java.math.BigDecimal usd) {

@@ -29,7 +29,20 @@ public final class Estimator {
      * @param providerType its API shape ({@code openai}, {@code anthropic}…), which prices it when the name does not
      */
     public Estimate estimate(JsonNode body, boolean anthropicVersionHeader, String providerName, String providerType) {
-        return estimate(body, anthropicVersionHeader, providerName, providerType, false);
+        Prompt prompt = prompt(body, anthropicVersionHeader, providerName, providerType, false);
+        int maxOutput = prompt.requestedOutput() > 0 ? prompt.requestedOutput()
+                : prompt.price().map(p -> p.maxOutputTokensOr(DEFAULT_MAX_OUTPUT)).orElse(DEFAULT_MAX_OUTPUT);
+        return new Estimate(prompt.model(), providerName, prompt.inputTokens(), prompt.tokenizer(), maxOutput,
+                prompt.price().map(p -> CostCalculator.cost(p, Usage.of(prompt.inputTokens(), maxOutput))).orElse(null),
+                prompt.price().map(p -> p.providerId() + "/" + p.modelId()).orElse(null));
+    }
+
+    /**
+     * What an estimate starts from: the model, its prompt's tokens, its price and the output the request asks for.
+     *
+     * @param requestedOutput {@code max_tokens} and its kin, 0 when the request sets none
+     */
+    record Prompt(String model, int inputTokens, Tokenizer tokenizer, Optional<ModelPrice> price, int requestedOutput) {
     }
 
     /**
@@ -37,7 +50,7 @@ public final class Estimator {
      *                   its tokens) instead of encoding it: for an admission check, which needs the exact count only
      *                   when the bound does not fit
      */
-    Estimate estimate(JsonNode body, boolean anthropicVersionHeader, String providerName, String providerType, boolean upperBound) {
+    Prompt prompt(JsonNode body, boolean anthropicVersionHeader, String providerName, String providerType, boolean upperBound) {
         if (!body.isObject()) {
             throw new InvalidEstimateRequest("The body must be a JSON object: a chat request, or {\"model\":…,\"input\":\"text\"}");
         }
@@ -53,15 +66,7 @@ public final class Estimator {
         Tokenizer tokenizer = Tokenizer.forModel(model);
         int inputTokens = new PromptTokens(upperBound && tokenizer != Tokenizer.ESTIMATE ? TokenCounter.UTF8_BYTES : tokenizer)
                 .count(body, shape);
-        Optional<ModelPrice> price = price(providerName, providerType, model);
-        int maxOutput = requestedMaxOutput(body);
-        if (maxOutput <= 0) {
-            maxOutput = price.map(p -> p.maxOutputTokensOr(DEFAULT_MAX_OUTPUT)).orElse(DEFAULT_MAX_OUTPUT);
-        }
-        int output = maxOutput;
-        return new Estimate(model, providerName, inputTokens, tokenizer, maxOutput,
-                price.map(p -> CostCalculator.cost(p, Usage.of(inputTokens, output))).orElse(null),
-                price.map(p -> p.providerId() + "/" + p.modelId()).orElse(null));
+        return new Prompt(model, inputTokens, tokenizer, price(providerName, providerType, model), requestedMaxOutput(body));
     }
 
     /**

@@ -37,6 +37,11 @@ class EarlyRequestTest {
 
     private static final String CHAT = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
+    private static HttpResponse<String> chat(int port) {
+        return HttpCalls.send(HttpCalls.postJson("http://127.0.0.1:" + port, "/v1/chat/completions", CHAT)
+                .header("Authorization", "Bearer " + IngateUnderTest.KEY));
+    }
+
     @Test
     void aRequestBeforeTheDatabaseIsUpIsAnsweredOnceItIs() throws Exception {
         try (MockProvider openai = MockProvider.openai(); RelayedPostgres database = RelayedPostgres.open("e2e_early_", "")) {
@@ -45,9 +50,7 @@ class EarlyRequestTest {
             CompletableFuture<Ingate> starting = start(openai, database.url(), port);
             try {
                 awaitListening(port);
-                CompletableFuture<HttpResponse<String>> early = CompletableFuture.supplyAsync(() -> HttpCalls.send(
-                        HttpCalls.postJson("http://127.0.0.1:" + port, "/v1/chat/completions", CHAT)
-                                .header("Authorization", "Bearer " + IngateUnderTest.KEY)));
+                CompletableFuture<HttpResponse<String>> early = CompletableFuture.supplyAsync(() -> chat(port));
                 Thread.sleep(300);
                 assertThat(early).as("held while the database is away").isNotDone();
                 assertThat(starting).isNotDone();
@@ -71,8 +74,7 @@ class EarlyRequestTest {
             int port = freePort();
             CompletableFuture<Ingate> starting = start(openai, database.url(), port);
             awaitListening(port);
-            assertThatThrownBy(() -> HttpCalls.send(HttpCalls.postJson("http://127.0.0.1:" + port, "/v1/chat/completions", CHAT)
-                    .header("Authorization", "Bearer " + IngateUnderTest.KEY)))
+            assertThatThrownBy(() -> chat(port))
                     .hasRootCauseInstanceOf(IOException.class);
             assertThat(starting).failsWithin(Duration.ofSeconds(20));
         }
