@@ -14,6 +14,7 @@ import dev.ingate.pipeline.Handler;
 import dev.ingate.pipeline.IngateError;
 import dev.ingate.pipeline.Interceptor;
 import dev.ingate.redis.SharedRedis;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -48,6 +49,7 @@ public final class Budgets implements Interceptor, ExchangeObserver {
     private final AdmissionEstimates estimates;
     private final ExchangeCost cost;
     private final GatewayEvents events;
+    private final TodaysScopes todaysScopes = new TodaysScopes(this::scopes);
 
     Budgets(BudgetSettings settings, Ledger primary, LocalLedger fallback, AdmissionEstimates estimates, ExchangeCost cost,
             GatewayEvents events) {
@@ -69,29 +71,42 @@ public final class Budgets implements Interceptor, ExchangeObserver {
 
     @Override
     public void intercept(Exchange ex, Handler next) {
-        List<BudgetScope> scopes = scopes(ex.key());
+        long now = System.currentTimeMillis();
+        TodaysScopes.Resolved resolved = todaysScopes.of(ex.key(), now);
+        List<BudgetScope> scopes = resolved.scopes();
         if (scopes.isEmpty() || ESTIMATE_PATH.equals(ex.request().path())) {
             next.handle(ex);
             return;
         }
-        long now = System.currentTimeMillis();
-        List<String> accounts = scopes.stream().map(s -> s.account(now)).toList();
+        Future<Reservation> reserved = reserve(scopes, resolved.accounts(), estimates.of(ex), now);
+        if (reserved.isComplete()) {   // in-process ledger and a small body: no hand-off, no callbacks
+            decide(ex, next, reserved, scopes, now);
+            return;
+        }
         Context loop = Vertx.currentContext();
-        estimates.of(ex).compose(estimate -> reserve(scopes, accounts, estimate, now))
-                .onComplete(done -> onLoop(loop, () -> {
-                    if (done.failed()) {   // no ledger answered (the database is down for a seed): do not stop traffic
-                        LOG.log(System.Logger.Level.WARNING, "budget not checked: {0}", done.cause().toString());
-                        next.handle(ex);
-                        return;
-                    }
-                    Reservation reservation = done.result();
-                    if (reservation.refusedBy() >= 0) {
-                        exhausted(ex, scopes.get(reservation.refusedBy()), now);
-                        return;
-                    }
-                    ex.attribute(RESERVATION, reservation);
-                    next.handle(ex);
-                }));
+        reserved.onComplete(done -> onLoop(loop, () -> decide(ex, next, done, scopes, now)));
+    }
+
+    private void decide(Exchange ex, Handler next, AsyncResult<Reservation> done, List<BudgetScope> scopes, long now) {
+        if (done.failed()) {   // no ledger answered (the database is down for a seed): do not stop traffic
+            LOG.log(System.Logger.Level.WARNING, "budget not checked: {0}", done.cause().toString());
+            next.handle(ex);
+            return;
+        }
+        Reservation reservation = done.result();
+        if (reservation.refusedBy() >= 0) {
+            exhausted(ex, scopes.get(reservation.refusedBy()), now);
+            return;
+        }
+        ex.attribute(RESERVATION, reservation);
+        next.handle(ex);
+    }
+
+    private Future<Reservation> reserve(List<BudgetScope> scopes, List<String> accounts, Future<AdmissionEstimate> estimate, long now) {
+        if (estimate.succeeded()) {
+            return reserve(scopes, accounts, estimate.result(), now);
+        }
+        return estimate.compose(e -> reserve(scopes, accounts, e, now));
     }
 
     private Future<Reservation> reserve(List<BudgetScope> scopes, List<String> accounts, AdmissionEstimate estimate, long now) {
@@ -101,7 +116,8 @@ public final class Budgets implements Interceptor, ExchangeObserver {
 
     /** Asks the primary ledger, and the in-process one when the primary (Redis) cannot answer. */
     private <T> Future<T> withFallback(Function<Ledger, Future<T>> call) {
-        return call.apply(primary).recover(failure -> primary == fallback ? Future.failedFuture(failure) : call.apply(fallback));
+        Future<T> answer = call.apply(primary);
+        return primary == fallback || answer.succeeded() ? answer : answer.recover(failure -> call.apply(fallback));
     }
 
     private static Reservation outcome(List<BudgetScope> scopes, List<String> accounts, long nanos, Ledger ledger, int refused, long now) {

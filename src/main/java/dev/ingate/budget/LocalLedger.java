@@ -28,7 +28,24 @@ final class LocalLedger implements Ledger {
 
     @Override
     public Future<Integer> reserve(List<BudgetScope> scopes, List<String> names, long estimateNanos) {
-        return opened(scopes, names).map(open -> reserveNow(scopes, open, estimateNanos));
+        Account[] open = alreadyOpen(names);
+        if (open != null) {   // every request after an account's first: no futures to chain
+            return Future.succeededFuture(reserveNow(scopes, open, estimateNanos));
+        }
+        return opened(scopes, names).map(accounts -> reserveNow(scopes, accounts, estimateNanos));
+    }
+
+    /** The accounts when every one is open (seeded) already, else null. */
+    private Account[] alreadyOpen(List<String> names) {
+        Account[] open = new Account[names.size()];
+        for (int i = 0; i < open.length; i++) {
+            Future<Account> account = accounts.get(names.get(i));
+            if (account == null || !account.succeeded()) {
+                return null;
+            }
+            open[i] = account.result();
+        }
+        return open;
     }
 
     private static Integer reserveNow(List<BudgetScope> scopes, Account[] open, long estimate) {

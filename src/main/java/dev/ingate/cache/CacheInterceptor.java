@@ -72,8 +72,12 @@ public final class CacheInterceptor implements Interceptor {
             next.handle(ex);
             return;
         }
-        Context loop = vertx.getOrCreateContext();
         Future<CachedAnswer> lookup = cache.store().get(key);
+        if (lookup.isComplete()) {   // the in-memory store answers at once
+            looked(ex, next, control, key, lookup.succeeded() ? lookup.result() : null);
+            return;
+        }
+        Context loop = vertx.getOrCreateContext();
         lookup.onComplete(found -> onLoop(loop, () -> looked(ex, next, control, key, found.succeeded() ? found.result() : null)));
     }
 

@@ -3,9 +3,6 @@ package dev.ingate.cache;
 import dev.ingate.pipeline.BodyTree;
 import tools.jackson.databind.JsonNode;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The key an answer is stored under: SHA-256 over who may read it (the gateway key, or everyone with
@@ -13,8 +10,6 @@ import java.util.HexFormat;
  * resolved to) and the body in {@link CanonicalJson canonical form}. Ingate's headers are not part of it.
  */
 final class CacheKey {
-
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(CacheKey::sha256);
 
     /**
      * Where the request goes and who asks, all but the body.
@@ -40,22 +35,13 @@ final class CacheKey {
         if (tree == null) {
             return null;
         }
-        MessageDigest md = SHA256.get();
-        md.reset();
-        CanonicalJson.string("ingate-cache-1", md);
-        CanonicalJson.string(target.reader(), md);
-        CanonicalJson.string(target.path(), md);
-        CanonicalJson.string(target.provider(), md);
-        CanonicalJson.string(target.model() == null ? "" : target.model(), md);
-        CanonicalJson.digestRequest(tree, md);
-        return HexFormat.of().formatHex(md.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        DigestSink sink = DigestSink.get();
+        CanonicalJson.string("ingate-cache-1", sink);
+        CanonicalJson.string(target.reader(), sink);
+        CanonicalJson.string(target.path(), sink);
+        CanonicalJson.string(target.provider(), sink);
+        CanonicalJson.string(target.model() == null ? "" : target.model(), sink);
+        CanonicalJson.digestRequest(tree, sink);
+        return sink.hex();
     }
 }

@@ -3,7 +3,6 @@ package dev.ingate.cache;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,51 +24,51 @@ final class CanonicalJson {
     private CanonicalJson() {
     }
 
-    static void digestRequest(JsonNode body, MessageDigest md) {
+    static void digestRequest(JsonNode body, DigestSink sink) {
         if (!body.isObject()) {
-            digest(body, md);
+            digest(body, sink);
             return;
         }
-        md.update((byte) '{');
+        sink.put((byte) '{');
         for (String name : sortedNames(body)) {
             if (IGNORED.contains(name)) {
                 continue;
             }
-            string(name, md);
-            digest(body.get(name), md);
+            string(name, sink);
+            digest(body.get(name), sink);
         }
         if (body.path("stream_options").path("include_usage").asBoolean(false)) {
-            string("stream_options.include_usage", md);
-            md.update((byte) 't');
+            string("stream_options.include_usage", sink);
+            sink.put((byte) 't');
         }
-        md.update((byte) '}');
+        sink.put((byte) '}');
     }
 
-    static void digest(JsonNode node, MessageDigest md) {
+    static void digest(JsonNode node, DigestSink sink) {
         switch (node.getNodeType()) {
             case OBJECT -> {
-                md.update((byte) '{');
+                sink.put((byte) '{');
                 for (String name : sortedNames(node)) {
-                    string(name, md);
-                    digest(node.get(name), md);
+                    string(name, sink);
+                    digest(node.get(name), sink);
                 }
-                md.update((byte) '}');
+                sink.put((byte) '}');
             }
             case ARRAY -> {
-                md.update((byte) '[');
+                sink.put((byte) '[');
                 for (JsonNode item : node.values()) {
-                    digest(item, md);
+                    digest(item, sink);
                 }
-                md.update((byte) ']');
+                sink.put((byte) ']');
             }
-            case STRING -> string(node.stringValue(), md);
+            case STRING -> string(node.stringValue(), sink);
             case NUMBER -> {
-                md.update((byte) 'n');
-                md.update(node.decimalValue().stripTrailingZeros().toString().getBytes(StandardCharsets.US_ASCII));
-                md.update((byte) ';');
+                sink.put((byte) 'n');
+                sink.put(node.decimalValue().stripTrailingZeros().toString().getBytes(StandardCharsets.US_ASCII));
+                sink.put((byte) ';');
             }
-            case BOOLEAN -> md.update((byte) (node.booleanValue() ? 't' : 'f'));
-            default -> md.update((byte) 'z');   // null (a JSON body has no other kinds)
+            case BOOLEAN -> sink.put((byte) (node.booleanValue() ? 't' : 'f'));
+            default -> sink.put((byte) 'z');   // null (a JSON body has no other kinds)
         }
     }
 
@@ -82,13 +81,10 @@ final class CanonicalJson {
         return names;
     }
 
-    static void string(String s, MessageDigest md) {
+    static void string(String s, DigestSink sink) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        md.update((byte) 's');
-        md.update((byte) (bytes.length >>> 24));
-        md.update((byte) (bytes.length >>> 16));
-        md.update((byte) (bytes.length >>> 8));
-        md.update((byte) bytes.length);
-        md.update(bytes);
+        sink.put((byte) 's');
+        sink.putInt(bytes.length);
+        sink.put(bytes);
     }
 }

@@ -1,19 +1,21 @@
 package dev.ingate.limits;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 
 /**
  * OpenAI's rate limit headers, which its SDKs and many tools read: the limit, what is left of it in the current
- * window, and when the window starts again ({@code 23s}). Only the limits that are set are shown.
+ * window, and when the window starts again ({@code 23s}). Only the limits that are set are shown. The names are
+ * prepared once ({@link HttpHeaders#createOptimized}): six headers on every limited request.
  */
 final class RateHeaders {
 
-    static final String LIMIT_REQUESTS = "x-ratelimit-limit-requests";
-    static final String REMAINING_REQUESTS = "x-ratelimit-remaining-requests";
-    static final String RESET_REQUESTS = "x-ratelimit-reset-requests";
-    static final String LIMIT_TOKENS = "x-ratelimit-limit-tokens";
-    static final String REMAINING_TOKENS = "x-ratelimit-remaining-tokens";
-    static final String RESET_TOKENS = "x-ratelimit-reset-tokens";
+    static final CharSequence LIMIT_REQUESTS = HttpHeaders.createOptimized("x-ratelimit-limit-requests");
+    static final CharSequence REMAINING_REQUESTS = HttpHeaders.createOptimized("x-ratelimit-remaining-requests");
+    static final CharSequence RESET_REQUESTS = HttpHeaders.createOptimized("x-ratelimit-reset-requests");
+    static final CharSequence LIMIT_TOKENS = HttpHeaders.createOptimized("x-ratelimit-limit-tokens");
+    static final CharSequence REMAINING_TOKENS = HttpHeaders.createOptimized("x-ratelimit-remaining-tokens");
+    static final CharSequence RESET_TOKENS = HttpHeaders.createOptimized("x-ratelimit-reset-tokens");
 
     private RateHeaders() {
     }

@@ -14,13 +14,16 @@ import dev.ingate.pipeline.IngateError;
 import dev.ingate.pipeline.Interceptor;
 import dev.ingate.provider.Provider;
 import dev.ingate.redis.SharedRedis;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Requests and tokens per minute, per gateway key (its own {@code rpm}/{@code tpm}, else the config's defaults) and
@@ -40,11 +43,17 @@ public final class RateLimits implements Interceptor, ExchangeObserver {
     private final LimitSettings settings;
     private final RateLimiter limiter;
     private final AdmissionEstimates estimates;
+    private final Map<String, RateScope> providerScopes;
+    private final ConcurrentHashMap<String, KeyScope> keyScopes = new ConcurrentHashMap<>();
+
+    private record KeyScope(GatewayKey key, RateScope scope) {
+    }
 
     RateLimits(LimitSettings settings, RateLimiter limiter, AdmissionEstimates estimates) {
         this.settings = settings;
         this.limiter = limiter;
         this.estimates = estimates;
+        this.providerScopes = providerScopes(settings);
     }
 
     /** Shared through Redis when there is one (falling back in-process while it is down), else in-process. */
@@ -61,23 +70,37 @@ public final class RateLimits implements Interceptor, ExchangeObserver {
             next.handle(ex);
             return;
         }
-        boolean countsTokens = scopes.stream().anyMatch(RateScope::limitsTokens);
+        boolean countsTokens = countsTokens(scopes);
         Future<AdmissionEstimate> estimate = countsTokens ? estimates.of(ex) : Future.succeededFuture(AdmissionEstimate.NONE);
         long windowStart = RateWindows.start(System.currentTimeMillis());
         Context loop = Vertx.currentContext();
-        admit(estimate, scopes, windowStart).onComplete(done -> onLoop(loop, () -> {
-            if (done.failed()) {   // a limiter does not fail (Redis falls back); if one did, limits must not stop traffic
-                next.handle(ex);
-            } else if (refusedByABound(done.result())) {
-                recount(ex, next, scopes, windowStart, loop);
-            } else {
-                admitted(ex, next, done.result());
-            }
-        }));
+        Future<Reservation> admission = admit(estimate, scopes, windowStart);
+        if (admission.isComplete()) {   // in-process limiter and a small body: no hand-off, no callbacks
+            decide(ex, next, admission, scopes, windowStart, loop);
+        } else {
+            admission.onComplete(done -> onLoop(loop, () -> decide(ex, next, done, scopes, windowStart, loop)));
+        }
+    }
+
+    private void decide(Exchange ex, Handler next, AsyncResult<Reservation> done, List<RateScope> scopes, long windowStart, Context loop) {
+        if (done.failed()) {   // a limiter does not fail (Redis falls back); if one did, limits must not stop traffic
+            next.handle(ex);
+        } else if (refusedByABound(done.result())) {
+            recount(ex, next, scopes, windowStart, loop);
+        } else {
+            admitted(ex, next, done.result());
+        }
     }
 
     private Future<Reservation> admit(Future<AdmissionEstimate> estimate, List<RateScope> scopes, long windowStart) {
-        return estimate.compose(e -> limiter.admit(scopes, windowStart, e.tokens()).map(a -> new Reservation(scopes, a, e.tokens(), e.exact())));
+        if (estimate.succeeded()) {
+            return admit(estimate.result(), scopes, windowStart);
+        }
+        return estimate.compose(e -> admit(e, scopes, windowStart));
+    }
+
+    private Future<Reservation> admit(AdmissionEstimate estimate, List<RateScope> scopes, long windowStart) {
+        return limiter.admit(scopes, windowStart, estimate.tokens()).map(a -> new Reservation(scopes, a, estimate.tokens(), estimate.exact()));
     }
 
     /** Refused for tokens on an upper bound of the prompt: the exact count may still fit. */
@@ -114,7 +137,7 @@ public final class RateLimits implements Interceptor, ExchangeObserver {
     @Override
     public void finished(Exchange ex) {
         Reservation reservation = ex.attribute(RESERVATION);
-        if (reservation == null || reservation.scopes().stream().noneMatch(RateScope::limitsTokens)) {
+        if (reservation == null || !countsTokens(reservation.scopes())) {
             return;
         }
         UsageFacts usage = ex.attribute(Attributes.USAGE);
@@ -125,21 +148,34 @@ public final class RateLimits implements Interceptor, ExchangeObserver {
 
     /** The key's scope first (it is what the headers describe), then the provider's. */
     List<RateScope> scopes(GatewayKey key, Provider provider) {
-        List<RateScope> scopes = new ArrayList<>(2);
-        if (key != null) {
+        RateScope byKey = key == null ? null : keyScope(key);
+        RateScope byProvider = provider == null ? null : providerScopes.get(provider.name());
+        if (byKey == null) {
+            return byProvider == null ? List.of() : List.of(byProvider);
+        }
+        return byProvider == null ? List.of(byKey) : List.of(byKey, byProvider);
+    }
+
+    /** Worked out once per key object (a key changed by the admin API is a new one); null when it is not limited. */
+    private RateScope keyScope(GatewayKey key) {
+        KeyScope known = keyScopes.get(key.id());
+        if (known == null || known.key() != key) {
             long rpm = key.limits().rpm() > 0 ? key.limits().rpm() : settings.rpm();
             long tpm = key.limits().tpm() > 0 ? key.limits().tpm() : settings.tpm();
-            if (rpm > 0 || tpm > 0) {
-                scopes.add(new RateScope("key:" + key.id(), rpm, tpm));
-            }
+            known = new KeyScope(key, rpm > 0 || tpm > 0 ? new RateScope("key:" + key.id(), rpm, tpm) : null);
+            keyScopes.put(key.id(), known);
         }
-        if (provider != null) {
-            LimitSettings.Rate rate = settings.providers().get(provider.name());
-            if (rate != null && (rate.rpm() > 0 || rate.tpm() > 0)) {
-                scopes.add(new RateScope("provider:" + provider.name(), rate.rpm(), rate.tpm()));
+        return known.scope();
+    }
+
+    private static Map<String, RateScope> providerScopes(LimitSettings settings) {
+        Map<String, RateScope> scopes = new HashMap<>();
+        settings.providers().forEach((name, rate) -> {
+            if (rate.rpm() > 0 || rate.tpm() > 0) {
+                scopes.put(name, new RateScope("provider:" + name, rate.rpm(), rate.tpm()));
             }
-        }
-        return scopes;
+        });
+        return Map.copyOf(scopes);
     }
 
     private static IngateError refusal(RateScope scope, boolean byTokens, GatewayKey key, long secondsLeft) {
@@ -149,6 +185,15 @@ public final class RateLimits implements Interceptor, ExchangeObserver {
         String what = byTokens ? scope.tpm() + " tokens per minute" : scope.rpm() + " requests per minute";
         return new IngateError(IngateError.Kind.RATE_LIMITED, "rate_limit_exceeded",
                 "Rate limit reached for " + who + ": " + what + ". Try again in " + secondsLeft + "s.");
+    }
+
+    private static boolean countsTokens(List<RateScope> scopes) {
+        for (RateScope scope : scopes) {
+            if (scope.limitsTokens()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Redis answers on its own connection's loop; the exchange belongs to its own. */

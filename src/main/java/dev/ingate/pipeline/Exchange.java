@@ -95,7 +95,7 @@ public final class Exchange {
 
     private long overheadAtResponseNanos = -1;
     private long firstTokenNanos;
-    private java.util.Map<AttributeKey<?>, Object> attributes;
+    private Object[] attributes;
 
     /** When a stream's first generated token went to the client (0: not yet, or not a stream). */
     public long firstTokenNanos() { return firstTokenNanos; }
@@ -108,14 +108,17 @@ public final class Exchange {
     /** A value another concern attached; null when absent. */
     @SuppressWarnings("unchecked")
     public <T> T attribute(AttributeKey<T> key) {
-        return attributes == null ? null : (T) attributes.get(key);
+        int slot = key.slot();
+        return attributes == null || slot >= attributes.length ? null : (T) attributes[slot];
     }
 
     public <T> void attribute(AttributeKey<T> key, T value) {
-        if (attributes == null) {
-            attributes = new java.util.IdentityHashMap<>(12);   // a governed request carries about ten: no resize on the way
+        int slot = key.slot();
+        if (attributes == null || slot >= attributes.length) {   // keys are made once, in static fields: this grows rarely
+            attributes = java.util.Arrays.copyOf(attributes == null ? new Object[0] : attributes,
+                    Math.max(slot + 1, AttributeKey.created()));
         }
-        attributes.put(key, value);
+        attributes[slot] = value;
     }
 
     /** Notes Ingate's overhead as the answer's head goes out (what X-Ingate-Overhead-Ms says); -1 before. */

@@ -54,6 +54,14 @@ class CacheKeyTest {
     }
 
     @Test
+    void longBodiesKeyByEveryCharacter() {
+        String text = "x".repeat(30_000);   // several times the digest's buffer
+        String body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + text + "\"}]}";
+        assertThat(key(body)).isEqualTo(key(" " + body.replace("\"model\":\"m\",", "") .replace("]}", "],\"model\":\"m\"}")));
+        assertThat(key(body)).isNotEqualTo(key(body.replace(text, text.substring(1) + "y")));
+    }
+
+    @Test
     void aBodyThatIsNotJsonHasNoKey() {
         assertThat(key("{not json")).isNull();
         assertThat(key("")).isNull();

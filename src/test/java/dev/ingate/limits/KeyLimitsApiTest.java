@@ -77,6 +77,9 @@ class KeyLimitsApiTest {
         assertThat(shown.get("budget_period").asString()).isEqualTo("total");
         assertThat(Calls.chat(ingate.baseUrl(), secret, 16).statusCode()).isEqualTo(200);   // no rpm any more
 
+        admin("PATCH", "/keys/" + id, "{\"budget_usd\":0}");   // the budget the key's next request spends from changes too
+        assertThat(Calls.chat(ingate.baseUrl(), secret, 16).statusCode()).isEqualTo(402);
+
         admin("PATCH", "/keys/" + id, "{\"budget_usd\":null}");
         shown = json(admin("GET", "/keys/" + id, null));
         assertThat(shown.get("budget_usd").isNull()).isTrue();
