@@ -6,6 +6,7 @@ import dev.ingate.pipeline.BodyTree;
 import dev.ingate.pipeline.Exchange;
 import dev.ingate.pipeline.Handler;
 import dev.ingate.pipeline.Interceptor;
+import dev.ingate.pipeline.WireHeaders;
 import dev.ingate.route.Plan;
 import dev.ingate.route.Target;
 import io.vertx.core.Context;
@@ -103,7 +104,7 @@ public final class CacheInterceptor implements Interceptor {
     /** Set before the answer's head exists, so it goes out on the upstream's answer and on Ingate's own errors alike. */
     private static void mark(Exchange ex, String status) {
         ex.attribute(Attributes.CACHE, status);
-        ex.response().headers().set(CacheStatus.HEADER, status);
+        ex.response().headers().set(CacheStatus.WIRE_HEADER, WireHeaders.ascii(status));
     }
 
     private static final java.util.HexFormat HEX = java.util.HexFormat.of();

@@ -4,6 +4,8 @@ package dev.ingate.cache;
 public final class CacheStatus {
 
     public static final String HEADER = "X-Ingate-Cache";
+    /** {@link #HEADER} as Netty writes it fastest ({@link dev.ingate.pipeline.WireHeaders}). */
+    static final CharSequence WIRE_HEADER = io.vertx.core.http.HttpHeaders.createOptimized(HEADER);
     /** Served from the cache; no provider was called. */
     public static final String HIT = "HIT";
     /** Looked up, not found: went upstream (and the answer is stored when it can be). */

@@ -2,6 +2,7 @@ package dev.ingate.cache;
 
 import dev.ingate.observe.Attributes;
 import dev.ingate.pipeline.Exchange;
+import dev.ingate.pipeline.WireHeaders;
 import dev.ingate.stream.Framing;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -41,9 +42,9 @@ final class Replay {
             response.headers().set(HttpHeaders.CONTENT_LENGTH, String.valueOf(answer.body().length));
         }
         response.headers()
-                .set(Exchange.REQUEST_ID, ex.id())
-                .set(CacheStatus.HEADER, CacheStatus.HIT)
-                .set(Exchange.OVERHEAD_MS, Exchange.formatMillis(ex.overheadAtResponse(now)));
+                .set(WireHeaders.REQUEST_ID, WireHeaders.ascii(ex.id()))
+                .set(CacheStatus.WIRE_HEADER, WireHeaders.ascii(CacheStatus.HIT))
+                .set(WireHeaders.OVERHEAD_MS, WireHeaders.ascii(Exchange.formatMillis(ex.overheadAtResponse(now))));
         response.end(Buffer.buffer(answer.body()));
         if (stream && answer.usage().sawFirstToken()) {
             ex.firstToken(now);

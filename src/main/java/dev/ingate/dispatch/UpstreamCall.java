@@ -2,6 +2,7 @@ package dev.ingate.dispatch;
 
 import dev.ingate.pipeline.Exchange;
 import dev.ingate.pipeline.IngateError;
+import dev.ingate.pipeline.WireHeaders;
 import dev.ingate.provider.Provider;
 import dev.ingate.observe.Attributes;
 import dev.ingate.observe.BodyCapture;
@@ -121,10 +122,10 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
         client.setStatusCode(status);
         copyResponseHeaders(upstream, client, prepared.translated());
         client.headers()
-                .set(Exchange.REQUEST_ID, ex.id())
-                .set(Exchange.SERVED_BY, provider.name())
-                .set(Exchange.ATTEMPTS, String.valueOf(ex.attempts()))
-                .set(Exchange.OVERHEAD_MS, Exchange.formatMillis(ex.overheadAtResponse(now)));
+                .set(WireHeaders.REQUEST_ID, WireHeaders.ascii(ex.id()))
+                .set(WireHeaders.SERVED_BY, WireHeaders.ascii(provider.name()))
+                .set(WireHeaders.ATTEMPTS, WireHeaders.ascii(ex.attempts()))
+                .set(WireHeaders.OVERHEAD_MS, WireHeaders.ascii(Exchange.formatMillis(ex.overheadAtResponse(now))));
         if (!prepared.droppedParams().isEmpty()) {
             client.headers().set(DROPPED_PARAMS, String.join(", ", prepared.droppedParams()));
         }

@@ -1,5 +1,6 @@
 package dev.ingate.limits;
 
+import dev.ingate.pipeline.WireHeaders;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 
@@ -21,15 +22,15 @@ final class RateHeaders {
     }
 
     static void set(MultiMap headers, RateScope scope, long requests, long tokens, long secondsLeft) {
-        String reset = secondsLeft + "s";
+        CharSequence reset = WireHeaders.ascii(secondsLeft + "s");
         if (scope.rpm() > 0) {
-            headers.set(LIMIT_REQUESTS, String.valueOf(scope.rpm()));
-            headers.set(REMAINING_REQUESTS, String.valueOf(Math.max(0, scope.rpm() - requests)));
+            headers.set(LIMIT_REQUESTS, WireHeaders.ascii(scope.rpm()));
+            headers.set(REMAINING_REQUESTS, WireHeaders.ascii(Math.max(0, scope.rpm() - requests)));
             headers.set(RESET_REQUESTS, reset);
         }
         if (scope.tpm() > 0) {
-            headers.set(LIMIT_TOKENS, String.valueOf(scope.tpm()));
-            headers.set(REMAINING_TOKENS, String.valueOf(Math.max(0, scope.tpm() - tokens)));
+            headers.set(LIMIT_TOKENS, WireHeaders.ascii(scope.tpm()));
+            headers.set(REMAINING_TOKENS, WireHeaders.ascii(Math.max(0, scope.tpm() - tokens)));
             headers.set(RESET_TOKENS, reset);
         }
     }
