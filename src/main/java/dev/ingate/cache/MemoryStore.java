@@ -3,7 +3,9 @@ package dev.ingate.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,8 +28,21 @@ final class MemoryStore implements AnswerStore {
                 .maximumWeight(maxBytes)
                 .weigher((String key, Entry e) -> e.answer().weight() + 2 * key.length())
                 .expireAfter(Expiry.<String, Entry>writing((key, e) -> Duration.ofNanos(e.ttlNanos())))
-                .executor(Runnable::run)
+                .executor(MemoryStore::afterThisTask)
                 .build();
+    }
+
+    /**
+     * Caffeine's maintenance (eviction, frequency counts) after the event loop's current task, so the writes of a
+     * burst of answers share one run; elsewhere (a worker, a test) at once.
+     */
+    private static void afterThisTask(Runnable maintenance) {
+        Context context = Vertx.currentContext();
+        if (context != null && context.isEventLoopContext()) {
+            context.runOnContext(v -> maintenance.run());
+        } else {
+            maintenance.run();
+        }
     }
 
     @Override

@@ -231,7 +231,7 @@ final class UpstreamCall extends Deadlines.Watched implements StreamRelay.Outcom
                 continue;   // Ingate's own limits (set before dispatch) are the caller's; the provider's are Ingate's
             }
             if (!HopByHop.isHopByHop(name) && !connectionListed.contains(name)) {
-                client.headers().add(header.getKey(), header.getValue());
+                client.headers().add(WireHeaders.ascii(header.getKey()), WireHeaders.ascii(header.getValue()));
             }
         }
     }

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class BodyTree {
 
     /** Floats as BigDecimal, so 0.1 stays 0.1 (the cache key compares numbers by value). */
-    private static final JsonMapper JSON = JsonMapper.builder()
+    private static final JsonMapper JSON = JsonMapper.builder(LoopJson.factory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 

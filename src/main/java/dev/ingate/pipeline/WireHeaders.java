@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Ingate's own response headers in the form Netty writes fastest. A header given as a {@code String} is encoded
- * one character at a time (some 2-3 ns each); an {@link AsciiString} is copied as bytes. A governed answer carries
- * a dozen of Ingate's headers, so names are prepared once and values made ASCII bytes in one copy.
+ * one character at a time (some 2-3 ns each); an {@link AsciiString} is copied as bytes. An answer carries a dozen
+ * headers of Ingate's and the upstream's, so names are prepared once and values made bytes in one copy.
  */
 public final class WireHeaders {
 
@@ -20,9 +20,12 @@ public final class WireHeaders {
     private WireHeaders() {
     }
 
-    /** A value Ingate made that is ASCII by construction: a number, an id, a provider name (SPEC: [a-z0-9._-]). */
+    /**
+     * The bytes Netty would write for {@code value}: one per char, Latin-1 (Ingate's own values are ASCII: numbers,
+     * ids, provider names; a relayed upstream header keeps any obs-text byte it had).
+     */
     public static CharSequence ascii(String value) {
-        return new AsciiString(value.getBytes(StandardCharsets.US_ASCII), false);
+        return new AsciiString(value.getBytes(StandardCharsets.ISO_8859_1), false);
     }
 
     public static CharSequence ascii(long value) {

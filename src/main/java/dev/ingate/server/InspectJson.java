@@ -4,6 +4,7 @@ import dev.ingate.pipeline.Exchange;
 import dev.ingate.pipeline.Handler;
 import dev.ingate.pipeline.IngateError;
 import dev.ingate.pipeline.Interceptor;
+import dev.ingate.pipeline.LoopJson;
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
@@ -20,7 +21,7 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class InspectJson implements Interceptor {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = LoopJson.factory();
 
     @Override
     public void intercept(Exchange ex, Handler next) {

@@ -1,5 +1,6 @@
 package dev.ingate.observe.record;
 
+import dev.ingate.pipeline.LoopJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SequenceWriter;
@@ -16,7 +17,7 @@ import java.util.List;
  */
 final class RecordJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    private static final JsonMapper MAPPER = JsonMapper.builder(LoopJson.factory())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -1,5 +1,6 @@
 package dev.ingate.observe.usage;
 
+import dev.ingate.pipeline.LoopJson;
 import io.vertx.core.buffer.Buffer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
@@ -15,7 +16,7 @@ import java.util.Arrays;
  */
 final class StreamExtractor implements UsageExtractor, EventSplitter.Sink {
 
-    static final JsonFactory JSON = new JsonFactory();
+    static final JsonFactory JSON = LoopJson.factory();
 
     /** An unfinished event larger than this is dropped; the splitter finds its feet at the next blank line. */
     private static final int MAX_PENDING = 16 * 1024 * 1024;
