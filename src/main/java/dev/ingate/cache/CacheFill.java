@@ -17,7 +17,8 @@ import java.util.Arrays;
  */
 final class CacheFill implements AnswerTap {
 
-    private static final int FIRST_CAPACITY = 4096;
+    /** The least a copy starts with: a stream's first events are small, and doubling from a few bytes copies often. */
+    private static final int FIRST_CAPACITY = 512;
 
     private final AnswerStore store;
     private final String key;
@@ -59,7 +60,8 @@ final class CacheFill implements AnswerTap {
             return;
         }
         if (bytes == null || bytes.length < needed) {
-            int capacity = bytes == null ? Math.min(maxBytes, FIRST_CAPACITY) : bytes.length;
+            // a JSON answer mostly comes in one chunk: held in an array of its size, stored without a copy
+            int capacity = bytes == null ? Math.min(maxBytes, Math.max(needed, FIRST_CAPACITY)) : bytes.length;
             while (capacity < needed) {
                 capacity = (int) Math.min(maxBytes, capacity * 2L);
             }
