@@ -67,7 +67,7 @@ final class GovernanceServices implements AutoCloseable {
         new WebhookFileApplier(new AuditedWebhookStore(hooks, trail, file), secrets).apply(settings.hooks());
         String instance = InstanceId.of(dataDir);
         DeliveryWorker worker = DeliveryWorker.create(events, hooks, outbox, secrets, settings, instance);
-        return new GovernanceServices(auditLog, trail, hooks, outbox, new WebhookTestPings(outbox, instance), events, worker);
+        return new GovernanceServices(auditLog, trail, hooks, outbox, new WebhookTestPings(outbox, instance, worker::dueNow), events, worker);
     }
 
     /** The store, recording what the config file changes in it as the actor {@code config-file}. */

@@ -11,6 +11,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link WebhookOutbox} over the webhook_outbox and webhook_deliveries tables. Thread-safe; every call blocks.
@@ -71,6 +72,20 @@ public final class JdbcWebhookOutbox implements WebhookOutbox {
                     }
                 }
                 return due;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Instant> nextDue(String owner) {
+        return sql.run("read the next webhook delivery time", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(next_attempt_at) FROM webhook_outbox WHERE owner = ?")) {
+                ps.setString(1, owner);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();   // an aggregate: always one row, NULL when the owner holds none
+                    long at = rs.getLong(1);
+                    return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(at));
+                }
             }
         });
     }

@@ -23,8 +23,14 @@ public final class DeliveryWorker implements AutoCloseable {
     /** How long a pending row stays this instance's without a renewal: well above the renewal period and an attempt. */
     static final Duration LEASE = Duration.ofSeconds(60);
     static final Duration LEASE_RENEWAL = Duration.ofSeconds(10);
-    /** The longest the thread sleeps: retries fall due while no event arrives. */
+    /** The longest the thread waits for an event before it looks again at what is due. */
     static final long TICK_MILLIS = 100;
+    /**
+     * The longest between two reads of the due rows when nothing known falls due: a safety net. Otherwise the
+     * thread reads them only when it knows some are due (new ones, retries whose time came, rows taken over, a test
+     * ping), not every tick: an idle gateway does not query its database ten times a second.
+     */
+    static final long RECHECK_MILLIS = 5_000;
     static final int BATCH = 100;
 
     private final WebhookEvents events;
@@ -37,6 +43,10 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private Instant nextRenewal = Instant.EPOCH;
+    /** When the due rows are to be read next (0: at once, at the start too). Delivery thread only. */
+    private long readDueAtMillis;
+    /** Set by other threads that stored a row due now ({@link #dueNow}). */
+    private volatile boolean woken;
 
     private DeliveryWorker(WebhookEvents events, WebhookStore hooks, WebhookOutbox outbox, SecretBox secrets, WebhookSettings settings,
                            String owner) {
@@ -66,8 +76,8 @@ public final class DeliveryWorker implements AutoCloseable {
         while (running) {
             try {
                 List<QueuedEvent> batch = events.take(TICK_MILLIS, BATCH);
-                if (!batch.isEmpty()) {
-                    fanOut(batch);
+                if (!batch.isEmpty() && fanOut(batch)) {
+                    readDueAtMillis = 0;
                 }
                 keepLeases();
                 deliverDue();
@@ -81,7 +91,13 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
-    private void fanOut(List<QueuedEvent> batch) {
+    /** Another thread stored a delivery due now (a test ping): the next tick reads the due rows. */
+    public void dueNow() {
+        woken = true;
+    }
+
+    /** @return whether any delivery was stored */
+    private boolean fanOut(List<QueuedEvent> batch) {
         List<Webhook> subscribed = hooks.list();
         List<PendingDelivery> deliveries = new ArrayList<>();
         Instant now = Instant.now();
@@ -93,9 +109,11 @@ public final class DeliveryWorker implements AutoCloseable {
                 }
             }
         }
-        if (!deliveries.isEmpty()) {
-            outbox.enqueue(deliveries, now.plus(LEASE));
+        if (deliveries.isEmpty()) {
+            return false;
         }
+        outbox.enqueue(deliveries, now.plus(LEASE));
+        return true;
     }
 
     private void keepLeases() {
@@ -106,6 +124,7 @@ public final class DeliveryWorker implements AutoCloseable {
         outbox.renew(owner, now.plus(LEASE));
         int taken = outbox.takeOver(owner, now, now.plus(LEASE));
         if (taken > 0) {
+            readDueAtMillis = 0;
             LOG.log(System.Logger.Level.INFO, "took over {0} webhook deliveries of an instance that stopped", taken);
         }
         nextRenewal = now.plus(LEASE_RENEWAL);
@@ -113,10 +132,21 @@ public final class DeliveryWorker implements AutoCloseable {
 
     /** Sends every due delivery at once and waits for all (each ends within the timeout), then logs each attempt. */
     private void deliverDue() {
-        List<PendingDelivery> due = outbox.due(owner, Instant.now(), BATCH);
-        if (due.isEmpty()) {
+        boolean wakeUp = woken;
+        woken = false;   // a wake after this is seen next tick
+        if (!wakeUp && System.currentTimeMillis() < readDueAtMillis) {
             return;
         }
+        List<PendingDelivery> due = outbox.due(owner, Instant.now(), BATCH);
+        if (!due.isEmpty()) {
+            deliver(due);
+        }
+        long recheck = System.currentTimeMillis() + RECHECK_MILLIS;
+        readDueAtMillis = due.size() == BATCH ? 0   // there may be more due now
+                : outbox.nextDue(owner).map(at -> Math.min(at.toEpochMilli(), recheck)).orElse(recheck);
+    }
+
+    private void deliver(List<PendingDelivery> due) {
         List<CompletableFuture<WebhookSender.Result>> sent = new ArrayList<>();
         for (PendingDelivery delivery : due) {
             sent.add(send(delivery));

@@ -2,6 +2,7 @@ package dev.ingate.webhook;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Deliveries not yet made, and the log of every attempt, persisted so that a restart resumes them. Each pending row
@@ -14,6 +15,9 @@ public interface WebhookOutbox {
 
     /** The owner's rows due by {@code now}, soonest first. */
     List<PendingDelivery> due(String owner, Instant now, int limit);
+
+    /** When the owner's soonest row falls due; empty when it holds none. */
+    Optional<Instant> nextDue(String owner);
 
     /**
      * Logs the attempt and, in the same transaction, moves the row on: a {@link DeliveryAttempt#RETRYING} attempt sets its

@@ -9,7 +9,7 @@ import java.util.Map;
  * Test events for one webhook ({@code POST /api/v1/webhooks/{id}/test}): a {@code webhook.test} event for that webhook
  * only, whatever events it subscribed to. It is written straight into the outbox, owned by this instance, rather than
  * published on the event queue: stored before the admin call answers (a full queue cannot drop it), and the delivery
- * thread, which picks up due rows every tick, signs, sends, retries and logs it like any other. Blocking: a database write.
+ * thread, told it is due, signs, sends, retries and logs it like any other. Blocking: a database write.
  */
 public final class WebhookTestPings {
 
@@ -21,10 +21,13 @@ public final class WebhookTestPings {
 
     private final WebhookOutbox outbox;
     private final String owner;
+    private final Runnable dueNow;
 
-    public WebhookTestPings(WebhookOutbox outbox, String owner) {
+    /** @param dueNow tells the delivery thread a row is due now ({@link DeliveryWorker#dueNow}) */
+    public WebhookTestPings(WebhookOutbox outbox, String owner, Runnable dueNow) {
         this.outbox = outbox;
         this.owner = owner;
+        this.dueNow = dueNow;
     }
 
     public Queued queue(Webhook hook) {
@@ -36,6 +39,7 @@ public final class WebhookTestPings {
         Instant now = Instant.now();
         PendingDelivery delivery = PendingDelivery.first(hook.id(), event, EventPayload.json(event), owner, now);
         outbox.enqueue(List.of(delivery), now.plus(DeliveryWorker.LEASE));
+        dueNow.run();
         return new Queued(event.id(), delivery.id());
     }
 }

@@ -77,6 +77,8 @@ class WebhookStoreTest extends StoreTestBase {
         outbox.record(pending("d2", "wh_1", "me"), attempt("a2", "d2", "wh_1", 1, DeliveryAttempt.DELIVERED, null));
 
         assertThat(outbox.due("me", T0.plusSeconds(1), 10)).isEmpty();
+        assertThat(outbox.nextDue("me")).contains(T0.plusSeconds(2));   // what the delivery thread sleeps until
+        assertThat(outbox.nextDue("nobody")).isEmpty();
         PendingDelivery retried = outbox.due("me", T0.plusSeconds(2), 10).getFirst();
         assertThat(retried.id()).isEqualTo("d1");
         assertThat(retried.attempts()).isEqualTo(1);
