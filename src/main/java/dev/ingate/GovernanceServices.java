@@ -13,6 +13,7 @@ import dev.ingate.config.WebhookSettings;
 import dev.ingate.observe.GatewayMetrics;
 import dev.ingate.observe.WebhookQueueMetrics;
 import dev.ingate.secrets.SecretBox;
+import dev.ingate.keys.AnnouncedKeyStore;
 import dev.ingate.keys.KeyStore;
 import dev.ingate.provider.ProviderStore;
 import dev.ingate.provider.RouteStore;
@@ -80,12 +81,15 @@ final class GovernanceServices implements AutoCloseable {
     }
 
     KeyStore asConfigFile(KeyStore store) {
-        return new AuditedKeyStore(store, trail, Actor.CONFIG_FILE);
+        return new AnnouncedKeyStore(new AuditedKeyStore(store, trail, Actor.CONFIG_FILE), events);
     }
 
-    /** The store, recording what Ingate itself changes in it at start (the first key) as the actor {@code system}. */
+    /**
+     * The store, recording what Ingate itself changes in it at start (the first key) as the actor {@code system};
+     * keys created or revoked here, as from the config file, publish {@code key.created} / {@code key.revoked}.
+     */
     KeyStore asSystem(KeyStore store) {
-        return new AuditedKeyStore(store, trail, Actor.SYSTEM);
+        return new AnnouncedKeyStore(new AuditedKeyStore(store, trail, Actor.SYSTEM), events);
     }
 
     /** What the admin API works with, once the budgets and the cache (made after the database and Redis) exist. */

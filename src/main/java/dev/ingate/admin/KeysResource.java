@@ -62,7 +62,6 @@ final class KeysResource {
                 KeyBodies.enabled(body, true), Origin.API, Instant.now(), Optional.empty(), KeyBodies.limits(body, KeyLimits.NONE));
         ctx.keys().insert(key);
         ctx.changed().run();
-        KeyEvents.created(ctx, key);
         ObjectNode node = view(key);
         node.put("key", secret);
         return node;
@@ -81,12 +80,10 @@ final class KeysResource {
     }
 
     private ObjectNode delete(String id) {
-        Optional<StoredKey> revoked = ctx.keys().get(id);
         if (!ctx.keys().delete(id)) {
             throw AdminException.notFound("key '" + id + "' does not exist");
         }
         ctx.changed().run();
-        revoked.ifPresent(key -> KeyEvents.revoked(ctx, key));
         ObjectNode node = JSON.createObjectNode();
         node.put("id", id);
         node.put("deleted", true);
