@@ -13,7 +13,6 @@ import dev.ingate.config.WebhookSettings;
 import dev.ingate.observe.GatewayMetrics;
 import dev.ingate.observe.WebhookQueueMetrics;
 import dev.ingate.secrets.SecretBox;
-import dev.ingate.keys.AnnouncedKeyStore;
 import dev.ingate.keys.KeyStore;
 import dev.ingate.provider.ProviderStore;
 import dev.ingate.provider.RouteStore;
@@ -81,7 +80,7 @@ final class GovernanceServices implements AutoCloseable {
     }
 
     KeyStore asConfigFile(KeyStore store) {
-        return new AnnouncedKeyStore(new AuditedKeyStore(store, trail, Actor.CONFIG_FILE), events);
+        return new AuditedKeyStore(store, trail, Actor.CONFIG_FILE, events);
     }
 
     /**
@@ -89,7 +88,7 @@ final class GovernanceServices implements AutoCloseable {
      * keys created or revoked here, as from the config file, publish {@code key.created} / {@code key.revoked}.
      */
     KeyStore asSystem(KeyStore store) {
-        return new AnnouncedKeyStore(new AuditedKeyStore(store, trail, Actor.SYSTEM), events);
+        return new AuditedKeyStore(store, trail, Actor.SYSTEM, events);
     }
 
     /** What the admin API works with, once the budgets and the cache (made after the database and Redis) exist. */

@@ -4,7 +4,6 @@ import dev.ingate.audit.Actor;
 import dev.ingate.audit.AuditedKeyStore;
 import dev.ingate.audit.AuditedProviderStore;
 import dev.ingate.audit.AuditedRouteStore;
-import dev.ingate.keys.AnnouncedKeyStore;
 import dev.ingate.keys.KeyStore;
 import dev.ingate.observe.record.RequestLog;
 import dev.ingate.pipeline.GatewayState;
@@ -26,7 +25,7 @@ public record AdminContext(ProviderStore providers, RouteStore routes, KeyStore 
     AdminContext actingAs(Actor actor) {
         var trail = governance.trail();
         return new AdminContext(new AuditedProviderStore(providers, trail, actor), new AuditedRouteStore(routes, trail, actor),
-                new AnnouncedKeyStore(new AuditedKeyStore(keys, trail, actor), governance.events()), secrets, changed, state, requests,
+                new AuditedKeyStore(keys, trail, actor, governance.events()), secrets, changed, state, requests,
                 governance.withWebhooks(new AuditedWebhookStore(governance.webhooks(), trail, actor)));
     }
 }

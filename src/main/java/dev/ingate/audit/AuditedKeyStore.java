@@ -1,9 +1,11 @@
 package dev.ingate.audit;
 
+import dev.ingate.events.GatewayEvents;
 import dev.ingate.keys.KeyStore;
 import dev.ingate.keys.StoredKey;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +13,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A {@link KeyStore} that records key creations, updates and revocations in the audit log, as {@code actor}, right
- * after each (see {@link AuditedProviderStore} for why not in the same transaction). Last-use times are bookkeeping
+ * after each (see {@link AuditedProviderStore} for why not in the same transaction), and announces creations and
+ * revocations to webhooks ({@code key.created}, {@code key.revoked}: the key's id, name and visible prefix, never its
+ * secret), whoever makes them: the admin API, the config file, Ingate's first start. Last-use times are bookkeeping
  * of the request path, not admin changes.
  */
 public final class AuditedKeyStore implements KeyStore {
@@ -19,11 +23,13 @@ public final class AuditedKeyStore implements KeyStore {
     private final KeyStore store;
     private final AuditTrail audit;
     private final Actor actor;
+    private final GatewayEvents events;
 
-    public AuditedKeyStore(KeyStore store, AuditTrail audit, Actor actor) {
+    public AuditedKeyStore(KeyStore store, AuditTrail audit, Actor actor, GatewayEvents events) {
         this.store = store;
         this.audit = audit;
         this.actor = actor;
+        this.events = events;
     }
 
     @Override
@@ -40,6 +46,7 @@ public final class AuditedKeyStore implements KeyStore {
     public void insert(StoredKey key) {
         store.insert(key);
         audit.record(actor, "key.create", key.id(), null, AuditViews.key(key));
+        events.publish(GatewayEvents.KEY_CREATED, announced(key));
     }
 
     @Override
@@ -69,8 +76,17 @@ public final class AuditedKeyStore implements KeyStore {
         boolean deleted = store.delete(id);
         if (deleted) {
             audit.record(actor, "key.revoke", id, before.map(AuditViews::key).orElse(null), null);
+            before.ifPresent(key -> events.publish(GatewayEvents.KEY_REVOKED, announced(key)));
         }
         return deleted;
+    }
+
+    private static Map<String, Object> announced(StoredKey key) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", key.id());
+        data.put("name", key.name());
+        data.put("prefix", key.prefix());
+        return data;
     }
 
     @Override
