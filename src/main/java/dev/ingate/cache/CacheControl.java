@@ -1,6 +1,7 @@
 package dev.ingate.cache;
 
 import dev.ingate.config.CacheSettings;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 
 import java.time.Duration;
@@ -17,6 +18,8 @@ import java.util.Locale;
 record CacheControl(boolean read, boolean store, Duration ttl) {
 
     static final String TTL_HEADER = "X-Ingate-Cache-Ttl";
+    /** Looked up on every request: a prepared name is not hashed again each time. */
+    private static final CharSequence TTL_NAME = HttpHeaders.createOptimized(TTL_HEADER);
 
     /** The cache is not in play for this request: no lookup, no store, no X-Ingate-Cache header. */
     static final CacheControl OFF = new CacheControl(false, false, Duration.ZERO);
@@ -27,14 +30,14 @@ record CacheControl(boolean read, boolean store, Duration ttl) {
     }
 
     static CacheControl of(HttpServerRequest request, CacheSettings settings) {
-        Duration ttl = ttlHeader(request.getHeader(TTL_HEADER));
+        Duration ttl = ttlHeader(request.getHeader(TTL_NAME));
         if (ttl == null) {
             if (!settings.enabled()) {
                 return OFF;
             }
             ttl = settings.ttl();
         }
-        String cacheControl = request.getHeader("Cache-Control");
+        String cacheControl = request.getHeader(HttpHeaders.CACHE_CONTROL);
         if (cacheControl == null) {
             return new CacheControl(true, true, ttl);
         }

@@ -11,6 +11,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 
 
@@ -36,6 +37,8 @@ public final class AdmissionEstimates {
 
     private static final AttributeKey<Future<AdmissionEstimate>> QUICK = new AttributeKey<>("admission-estimate");
     private static final AttributeKey<Future<AdmissionEstimate>> EXACT = new AttributeKey<>("admission-estimate-exact");
+
+    private static final CharSequence ANTHROPIC_VERSION = HttpHeaders.createOptimized("anthropic-version");
 
     private final Estimator estimator;
 
@@ -65,7 +68,7 @@ public final class AdmissionEstimates {
     private Future<AdmissionEstimate> compute(Exchange ex, boolean upperBound) {
         Buffer body = ex.body();
         Provider provider = ex.provider();
-        boolean anthropicHeader = ex.request().getHeader("anthropic-version") != null;
+        boolean anthropicHeader = ex.request().getHeader(ANTHROPIC_VERSION) != null;
         Context context = Vertx.currentContext();
         if (body == null || body.length() == 0 || context == null) {
             return Future.succeededFuture(AdmissionEstimate.NONE);

@@ -9,6 +9,7 @@ import dev.ingate.observe.usage.UsageFacts;
 import dev.ingate.pipeline.Exchange;
 import dev.ingate.pipeline.ExchangeObserver;
 import dev.ingate.provider.Provider;
+import io.vertx.core.http.HttpHeaders;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,6 +22,9 @@ public final class ExchangeRecorder implements ExchangeObserver {
 
     public static final String SESSION_HEADER = "X-Ingate-Session-Id";
     public static final String USER_HEADER = "X-Ingate-User";
+    /** The names prepared once: a lookup by a String name hashes it anew, and every request looks up both. */
+    private static final CharSequence SESSION_NAME = HttpHeaders.createOptimized(SESSION_HEADER);
+    private static final CharSequence USER_NAME = HttpHeaders.createOptimized(USER_HEADER);
 
     private final RecordWriter writer;
     private final ExchangeCost cost;
@@ -71,12 +75,12 @@ public final class ExchangeRecorder implements ExchangeObserver {
 
     /** The session the caller named in {@value #SESSION_HEADER}, or null. */
     public static String sessionId(Exchange ex) {
-        return ex.request().getHeader(SESSION_HEADER);
+        return ex.request().getHeader(SESSION_NAME);
     }
 
     /** The end user: {@value #USER_HEADER}, else the body's OpenAI {@code user} or Anthropic {@code metadata.user_id}. */
     public static String user(Exchange ex) {
-        String header = ex.request().getHeader(USER_HEADER);
+        String header = ex.request().getHeader(USER_NAME);
         return header != null ? header : ex.bodyUser();
     }
 
