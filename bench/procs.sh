@@ -32,9 +32,14 @@ wait_http() {  # url seconds: until GET answers 200
   return 1
 }
 
+stat_ticks() {  # /proc/…/stat files: utime+stime summed, in clock ticks
+  [ $# -gt 0 ] || { echo 0; return; }
+  awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }' "$@"
+}
+
 cpu_ticks() {  # utime+stime summed over the given pids, in clock ticks
   [ $# -gt 0 ] || { echo 0; return; }
-  awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }' $(printf '/proc/%s/stat ' "$@")
+  stat_ticks $(printf '/proc/%s/stat ' "$@")
 }
 
 jit_ticks() {  # pid: clock ticks its JIT compiler threads ("C2 CompilerThre…", as /proc names them) have used
@@ -42,6 +47,5 @@ jit_ticks() {  # pid: clock ticks its JIT compiler threads ("C2 CompilerThre…"
   for task in /proc/"$1"/task/*; do
     case $(cat "$task/comm" 2>/dev/null) in *CompilerThre*) tasks+=("$task/stat") ;; esac
   done
-  [ ${#tasks[@]} -gt 0 ] || { echo 0; return; }
-  awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }' "${tasks[@]}"
+  stat_ticks "${tasks[@]}"
 }

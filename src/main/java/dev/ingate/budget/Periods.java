@@ -24,18 +24,23 @@ final class Periods {
 
     /** The first UTC day of the period as the rollups name days ({@code 2026-12-01}); "" for total (every day). */
     static String firstDay(BudgetPeriod period, long nowMillis) {
-        LocalDate day = day(nowMillis);
-        return switch (period) {
-            case DAY -> day.toString();
-            case MONTH -> day.withDayOfMonth(1).toString();
-            case TOTAL -> "";
-        };
+        LocalDate first = firstLocalDay(period, nowMillis);
+        return first == null ? "" : first.toString();
     }
 
     /** When the period began, or null for total (it has no beginning: all spend counts). */
     static Instant start(BudgetPeriod period, long nowMillis) {
-        String firstDay = firstDay(period, nowMillis);
-        return firstDay.isEmpty() ? null : LocalDate.parse(firstDay).atStartOfDay(ZoneOffset.UTC).toInstant();
+        LocalDate first = firstLocalDay(period, nowMillis);
+        return first == null ? null : first.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static LocalDate firstLocalDay(BudgetPeriod period, long nowMillis) {
+        LocalDate day = day(nowMillis);
+        return switch (period) {
+            case DAY -> day;
+            case MONTH -> day.withDayOfMonth(1);
+            case TOTAL -> null;
+        };
     }
 
     /** When the period ends (epoch millis), or {@link Long#MAX_VALUE} for total. */

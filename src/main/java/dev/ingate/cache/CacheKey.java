@@ -3,7 +3,6 @@ package dev.ingate.cache;
 import dev.ingate.pipeline.BodyTree;
 import tools.jackson.databind.JsonNode;
 
-
 /**
  * The key an answer is stored under: SHA-256 over who may read it (the gateway key, or everyone with
  * {@code scope: global}), where the request goes (the caller's path and query, the provider and the model it

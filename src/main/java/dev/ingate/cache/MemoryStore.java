@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * Answers in this process: Caffeine bounded by the bytes it holds ({@code cache.max_size}), each entry with its own
  * time to live (a request's {@code X-Ingate-Cache-Ttl} differs from the configured one). Shared by every event loop.
- * Maintenance runs on the calling thread: it is amortised O(1) and keeps the bound exact after every write. (On
- * Caffeine's default executor it cost more: a hand-over to the common pool for nearly every write.)
+ * Maintenance (eviction, frequency counts) runs on the writing event loop after its current task, so a burst of
+ * writes shares one run and the bound holds again once it ran; on Caffeine's default executor it cost more (a
+ * hand-over to the common pool for nearly every write), on the calling thread it ran once per write.
  */
 final class MemoryStore implements AnswerStore {
 
@@ -32,10 +33,7 @@ final class MemoryStore implements AnswerStore {
                 .build();
     }
 
-    /**
-     * Caffeine's maintenance (eviction, frequency counts) after the event loop's current task, so the writes of a
-     * burst of answers share one run; elsewhere (a worker, a test) at once.
-     */
+    /** On an event loop after its current task; elsewhere (a worker, a test) at once. */
     private static void afterThisTask(Runnable maintenance) {
         Context context = Vertx.currentContext();
         if (context != null && context.isEventLoopContext()) {

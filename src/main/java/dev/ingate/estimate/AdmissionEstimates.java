@@ -14,7 +14,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 
-
 /**
  * The {@link AdmissionEstimate} of an exchange (rate limits and budgets both need it), worked out once, in two
  * steps. {@link #of} first: for an OpenAI model its prompt counts as its UTF-8 bytes, an upper bound of its tokens
@@ -94,9 +93,7 @@ public final class AdmissionEstimates {
         } catch (InvalidEstimateRequest e) {
             return new AdmissionEstimate(bodyLength / 4, 0, 0);
         }
-        long output = prompt.requestedOutput() > 0 ? prompt.requestedOutput()
-                : Math.min(prompt.price().map(p -> p.maxOutputTokensOr(Estimator.DEFAULT_MAX_OUTPUT)).orElse(Estimator.DEFAULT_MAX_OUTPUT),
-                        DEFAULT_OUTPUT_CAP);
+        long output = prompt.output(DEFAULT_OUTPUT_CAP);
         long cost = prompt.price().map(p -> toNanos(CostCalculator.cost(p, Usage.of(prompt.inputTokens(), output)).totalUsd())).orElse(0L);
         return new AdmissionEstimate(prompt.inputTokens(), output, cost, !upperBound || prompt.tokenizer() == Tokenizer.ESTIMATE);
     }

@@ -30,8 +30,7 @@ public final class Estimator {
      */
     public Estimate estimate(JsonNode body, boolean anthropicVersionHeader, String providerName, String providerType) {
         Prompt prompt = prompt(body, anthropicVersionHeader, providerName, providerType, false);
-        int maxOutput = prompt.requestedOutput() > 0 ? prompt.requestedOutput()
-                : prompt.price().map(p -> p.maxOutputTokensOr(DEFAULT_MAX_OUTPUT)).orElse(DEFAULT_MAX_OUTPUT);
+        int maxOutput = prompt.output(Integer.MAX_VALUE);
         return new Estimate(prompt.model(), providerName, prompt.inputTokens(), prompt.tokenizer(), maxOutput,
                 prompt.price().map(p -> CostCalculator.cost(p, Usage.of(prompt.inputTokens(), maxOutput))).orElse(null),
                 prompt.price().map(p -> p.providerId() + "/" + p.modelId()).orElse(null));
@@ -43,6 +42,12 @@ public final class Estimator {
      * @param requestedOutput {@code max_tokens} and its kin, 0 when the request sets none
      */
     record Prompt(String model, int inputTokens, Tokenizer tokenizer, Optional<ModelPrice> price, int requestedOutput) {
+
+        /** The output the request allows: what it asks for, else the model's maximum, at most {@code cap}. */
+        int output(int cap) {
+            return requestedOutput > 0 ? requestedOutput
+                    : Math.min(price.map(p -> p.maxOutputTokensOr(DEFAULT_MAX_OUTPUT)).orElse(DEFAULT_MAX_OUTPUT), cap);
+        }
     }
 
     /**

@@ -43,9 +43,9 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private Instant nextRenewal = Instant.EPOCH;
-    /** When the due rows are to be read next (0: at once, at the start too). Delivery thread only. */
+    /** When the due rows are to be read next, unless {@link #dueNow} said so before (0: at the start). Delivery thread only. */
     private long readDueAtMillis;
-    /** Set by other threads that stored a row due now ({@link #dueNow}). */
+    /** Rows are due now: set by whatever stored or took them ({@link #dueNow}), this thread or another. */
     private volatile boolean woken;
 
     private DeliveryWorker(WebhookEvents events, WebhookStore hooks, WebhookOutbox outbox, SecretBox secrets, WebhookSettings settings,
@@ -76,8 +76,8 @@ public final class DeliveryWorker implements AutoCloseable {
         while (running) {
             try {
                 List<QueuedEvent> batch = events.take(TICK_MILLIS, BATCH);
-                if (!batch.isEmpty() && fanOut(batch)) {
-                    readDueAtMillis = 0;
+                if (!batch.isEmpty()) {
+                    fanOut(batch);
                 }
                 keepLeases();
                 deliverDue();
@@ -91,13 +91,12 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
-    /** Another thread stored a delivery due now (a test ping): the next tick reads the due rows. */
+    /** Deliveries were stored or taken over that are due now (a test ping, say): the next tick reads the due rows. */
     public void dueNow() {
         woken = true;
     }
 
-    /** @return whether any delivery was stored */
-    private boolean fanOut(List<QueuedEvent> batch) {
+    private void fanOut(List<QueuedEvent> batch) {
         List<Webhook> subscribed = hooks.list();
         List<PendingDelivery> deliveries = new ArrayList<>();
         Instant now = Instant.now();
@@ -109,11 +108,10 @@ public final class DeliveryWorker implements AutoCloseable {
                 }
             }
         }
-        if (deliveries.isEmpty()) {
-            return false;
+        if (!deliveries.isEmpty()) {
+            outbox.enqueue(deliveries, now.plus(LEASE));
+            dueNow();
         }
-        outbox.enqueue(deliveries, now.plus(LEASE));
-        return true;
     }
 
     private void keepLeases() {
@@ -124,7 +122,7 @@ public final class DeliveryWorker implements AutoCloseable {
         outbox.renew(owner, now.plus(LEASE));
         int taken = outbox.takeOver(owner, now, now.plus(LEASE));
         if (taken > 0) {
-            readDueAtMillis = 0;
+            dueNow();
             LOG.log(System.Logger.Level.INFO, "took over {0} webhook deliveries of an instance that stopped", taken);
         }
         nextRenewal = now.plus(LEASE_RENEWAL);
@@ -141,9 +139,12 @@ public final class DeliveryWorker implements AutoCloseable {
         if (!due.isEmpty()) {
             deliver(due);
         }
+        if (due.size() == BATCH) {   // there may be more due now
+            dueNow();
+            return;
+        }
         long recheck = System.currentTimeMillis() + RECHECK_MILLIS;
-        readDueAtMillis = due.size() == BATCH ? 0   // there may be more due now
-                : outbox.nextDue(owner).map(at -> Math.min(at.toEpochMilli(), recheck)).orElse(recheck);
+        readDueAtMillis = outbox.nextDue(owner).map(at -> Math.min(at.toEpochMilli(), recheck)).orElse(recheck);
     }
 
     private void deliver(List<PendingDelivery> due) {
